@@ -1,0 +1,125 @@
+package dev.bluerealm;
+
+import dev.bluerealm.admin.DomainRequest;
+import dev.bluerealm.admin.DomainResult;
+import dev.bluerealm.admin.InitRequest;
+import dev.bluerealm.admin.JoinRequest;
+import dev.bluerealm.admin.JoinResult;
+import dev.bluerealm.admin.LeaveRequest;
+import dev.bluerealm.admin.LeaveResult;
+import dev.bluerealm.contract.Finding;
+import dev.bluerealm.model.RealmModel;
+import dev.bluerealm.status.RealmStatus;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * An open realm: its model as loaded from one commit, and the operations that change it. Every
+ * change is one commit pushed with compare-and-swap, so a realm is never half-written.
+ *
+ * <pre>{@code
+ * try (Realm realm = Realm.open(Path.of("aperture"))) {
+ *     for (var domain : realm.model().domainsOf("aperture")) {
+ *         System.out.println(domain.name() + ": " + domain.contracts().keySet());
+ *     }
+ * }
+ * }</pre>
+ *
+ * @since 0.1
+ */
+public interface Realm extends AutoCloseable {
+
+    /**
+     * Opens the realm the options point at: a participating repo (its {@code .blue/config.yaml} is
+     * found walking up), a realm checkout, a realm name known in {@code $BLUE_HOME}, or a realm URL.
+     *
+     * @throws ProviderException when no engine, or several, are on the class path
+     * @throws RealmNotFoundException when the options point at no realm
+     * @throws RealmLoadException when realm files cannot be loaded (every error of every file)
+     * @throws RemoteException when the realm remote cannot be reached
+     */
+    static Realm open(RealmOptions options) throws RealmException {
+        return Providers.find().open(options);
+    }
+
+    /** Opens the realm of the repo (or realm checkout) at {@code location}, with the process's defaults. */
+    static Realm open(Path location) throws RealmException {
+        return open(RealmOptions.builder().location(location).build());
+    }
+
+    /**
+     * Creates a realm (DESIGN §7 {@code admin init}) and opens its managed clone.
+     *
+     * @throws InvalidRequestException when the realm exists already
+     * @throws RemoteException when the remote cannot be created or written
+     */
+    static Realm init(InitRequest request, RealmOptions options) throws RealmException {
+        return Providers.find().init(request, options);
+    }
+
+    /**
+     * Creates a git repository at {@code dir} with one commit on {@code main} holding {@code files}
+     * (path → UTF-8 text): the demo and the examples set up sample repos with it.
+     */
+    static void createRepository(Path dir, Map<String, String> files, String authorEmail) throws RealmException {
+        Providers.find().createRepository(dir, files, authorEmail);
+    }
+
+    /** The realm's name. */
+    String name();
+
+    /** The realm's remote URL. */
+    String url();
+
+    /** The folder the realm was read from (the managed clone or the realm checkout). */
+    Path checkout();
+
+    /** The commit the model was loaded from. */
+    String commit();
+
+    /** The realm as loaded. */
+    RealmModel model();
+
+    /** The participating repo the realm was opened from, if any. */
+    Optional<String> repo();
+
+    /** Structural findings of the loaded model (pending members, unknown references, ...). */
+    List<Finding> findings();
+
+    /** What {@code blue realm status} shows. */
+    RealmStatus status();
+
+    /** The result of {@code init}, when this realm was just created by {@link #init}. */
+    Optional<dev.bluerealm.admin.InitResult> initResult();
+
+    /**
+     * Registers a repo in the realm and writes its {@code .blue/config.yaml}.
+     *
+     * @throws RefusedException when governance does not admit the acting identity
+     * @throws InvalidRequestException for a bad name, a folder that is not a git repo, or a name taken by another repo
+     */
+    JoinResult join(JoinRequest request) throws RealmException;
+
+    /**
+     * Creates a domain with its bindings (and a contract skeleton when asked).
+     *
+     * @throws CycleException when the domain would create a dependency cycle
+     * @throws InvalidRequestException when the domain or contract exists already
+     */
+    DomainResult createDomain(DomainRequest request) throws RealmException;
+
+    /**
+     * Removes a repo and its bindings from the realm.
+     *
+     * @throws RefusedException when other repos import a contract it owns and {@code force} is off
+     */
+    LeaveResult leave(LeaveRequest request) throws RealmException;
+
+    /** Fetches the realm remote and reloads the model. */
+    void refresh() throws RealmException;
+
+    @Override
+    void close();
+}

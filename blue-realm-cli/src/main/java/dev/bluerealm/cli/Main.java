@@ -1,0 +1,104 @@
+package dev.bluerealm.cli;
+
+import dev.bluerealm.ErrorCode;
+import dev.bluerealm.RealmException;
+import dev.bluerealm.RealmLoadException;
+import dev.bluerealm.json.JsonValue;
+import java.io.PrintWriter;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import picocli.CommandLine;
+
+/**
+ * {@code blue}: exit codes 0 success, 1 errors, 2 warnings only, 64 usage error. Errors print what
+ * went wrong and what to do, never a stack trace unless {@code --verbose}.
+ */
+public final class Main {
+    /** Exit code for a usage error (sysexits' EX_USAGE). */
+    public static final int USAGE = 64;
+
+    private Main() {}
+
+    public static void main(String[] args) {
+        System.exit(run(args, CliContext.system(), new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+    }
+
+    /** Runs one command line and returns its exit code. */
+    public static int run(String[] args, CliContext context, PrintWriter out, PrintWriter err) {
+        CommandLine cli = commandLine(context);
+        cli.setOut(out);
+        cli.setErr(err);
+        int code = cli.execute(args);
+        out.flush();
+        err.flush();
+        return code;
+    }
+
+    static CommandLine commandLine(CliContext context) {
+        CommandLine.IFactory factory = new CommandLine.IFactory() {
+            @Override
+            public <K> K create(Class<K> cls) throws Exception {
+                try {
+                    return cls.getDeclaredConstructor(CliContext.class).newInstance(context);
+                } catch (NoSuchMethodException e) {
+                    return CommandLine.defaultFactory().create(cls);
+                }
+            }
+        };
+        CommandLine cli = new CommandLine(BlueCommand.class, factory);
+        cli.setExecutionExceptionHandler(Main::handle);
+        cli.setParameterExceptionHandler((ex, args) -> {
+            PrintWriter err = ex.getCommandLine().getErr();
+            err.println("Error: " + ex.getMessage());
+            if (!CommandLine.UnmatchedArgumentException.printSuggestions(ex, err)) {
+                err.println("Try '" + ex.getCommandLine().getCommandSpec().qualifiedName() + " --help' for usage.");
+            }
+            return USAGE;
+        });
+        return cli;
+    }
+
+    private static int handle(Exception e, CommandLine cmd, CommandLine.ParseResult parsed) {
+        boolean json = matched(parsed, "--json");
+        boolean verbose = matched(parsed, "--verbose");
+        if (e instanceof IllegalArgumentException && !(e instanceof NumberFormatException)) {
+            cmd.getErr().println("Error: " + e.getMessage());
+            return USAGE;
+        }
+        if (!(e instanceof RealmException)) {
+            cmd.getErr().println("Error: " + e);
+            if (verbose) {
+                e.printStackTrace(cmd.getErr());
+            } else {
+                cmd.getErr().println("(this is a bug in blue; run again with --verbose and report the stack trace)");
+            }
+            return 1;
+        }
+        RealmException re = (RealmException) e;
+        if (json) {
+            Map<String, JsonValue> doc = new LinkedHashMap<>();
+            doc.put("error", JsonValue.string(re.getMessage()));
+            doc.put("code", JsonValue.string(re.code().name()));
+            if (re instanceof RealmLoadException) {
+                doc.put("errors", JsonValue.array(((RealmLoadException) re).errors().stream()
+                        .map(Output::json).toList()));
+            }
+            cmd.getOut().println(JsonValue.object(doc).toPrettyJson());
+        } else {
+            cmd.getErr().println(Output.error(re));
+        }
+        if (verbose) {
+            e.printStackTrace(cmd.getErr());
+        }
+        return re.code() == ErrorCode.INVALID_ARGUMENT ? USAGE : 1;
+    }
+
+    private static boolean matched(CommandLine.ParseResult parsed, String option) {
+        for (CommandLine.ParseResult p = parsed; p != null; p = p.subcommand()) {
+            if (p.hasMatchedOption(option)) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

@@ -1,0 +1,10 @@
+package dev.bluerealm.cli;
+
+import picocli.CommandLine.Command;
+
+/** {@code blue realm ...}. */
+@Command(name = "realm", mixinStandardHelpOptions = true,
+        description = "Work with the realm this repo belongs to.",
+        subcommands = {StatusCommand.class, AdminCommand.class},
+        footer = {"", "Example:", "  blue realm status --json"})
+public final class RealmCommand {}

@@ -1,0 +1,148 @@
+package dev.bluerealm.cli;
+
+import dev.bluerealm.ErrorCode;
+import dev.bluerealm.Realm;
+import dev.bluerealm.RealmException;
+import dev.bluerealm.json.JsonValue;
+import dev.bluerealm.status.RealmStatus;
+import java.io.PrintWriter;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code blue realm status}. */
+@Command(name = "status", mixinStandardHelpOptions = true,
+        description = "Show the realm: this repo's domains and role in each, contracts with versions, the other repos.",
+        footer = {"", "Example:", "  cd aperture && blue realm status"})
+final class StatusCommand implements Callable<Integer> {
+    private final CliContext context;
+    @Spec CommandSpec spec;
+    @Mixin Common common;
+
+    @Option(names = "--offline", description = "Use the realm clone as it is, without fetching.")
+    boolean offline;
+
+    StatusCommand(CliContext context) {
+        this.context = context;
+    }
+
+    @Override
+    public Integer call() throws RealmException {
+        PrintWriter out = spec.commandLine().getOut();
+        RealmStatus status;
+        boolean stale = false;
+        try (Realm realm = Realm.open(context.options().offline(offline).build())) {
+            status = realm.status();
+        } catch (RealmException e) {
+            if (offline || e.code() != ErrorCode.REMOTE_ERROR) {
+                throw e;
+            }
+            // unreachable remote: show what the clone knows, and say so
+            try (Realm realm = Realm.open(context.options().offline(true).build())) {
+                status = realm.status();
+                stale = true;
+                spec.commandLine().getErr().println(Output.WARN + "  " + e.getMessage() + "; showing the last fetched state");
+            }
+        }
+        if (common.json) {
+            out.println(json(status, stale).toPrettyJson());
+        } else {
+            print(out, status);
+        }
+        return 0;
+    }
+
+    static JsonValue json(RealmStatus s, boolean stale) {
+        Map<String, JsonValue> m = new LinkedHashMap<>();
+        m.put("realm", JsonValue.string(s.realm()));
+        m.put("repo", JsonValue.stringOrNull(s.repo()));
+        m.put("url", JsonValue.string(s.url()));
+        m.put("commit", JsonValue.stringOrNull(s.commit()));
+        m.put("stale", JsonValue.bool(stale));
+        m.put("domains", JsonValue.array(s.domains().stream().map(d -> {
+            Map<String, JsonValue> dm = new LinkedHashMap<>();
+            dm.put("name", JsonValue.string(d.name()));
+            dm.put("role", JsonValue.stringOrNull(d.role()));
+            dm.put("contracts", JsonValue.array(d.contracts().stream().map(c -> {
+                Map<String, JsonValue> cm = new LinkedHashMap<>();
+                cm.put("name", JsonValue.string(c.name()));
+                cm.put("version", JsonValue.string(c.version()));
+                cm.put("owner", JsonValue.string(c.owner()));
+                if (c.importRange() != null) {
+                    Map<String, JsonValue> im = new LinkedHashMap<>();
+                    im.put("range", JsonValue.string(c.importRange()));
+                    im.put("resolved_version", JsonValue.stringOrNull(c.resolvedVersion()));
+                    cm.put("import", JsonValue.object(im));
+                } else {
+                    cm.put("import", JsonValue.NULL);
+                }
+                return JsonValue.object(cm);
+            }).toList()));
+            dm.put("members", JsonValue.array(d.members().stream().map(mb -> {
+                Map<String, JsonValue> mm = new LinkedHashMap<>();
+                mm.put("repo", JsonValue.string(mb.repo()));
+                mm.put("role", JsonValue.stringOrNull(mb.role()));
+                mm.put("joined", JsonValue.bool(mb.joined()));
+                return JsonValue.object(mm);
+            }).toList()));
+            return JsonValue.object(dm);
+        }).toList()));
+        m.put("repos", JsonValue.array(s.repos().stream().map(r -> {
+            Map<String, JsonValue> rm = new LinkedHashMap<>();
+            rm.put("name", JsonValue.string(r.name()));
+            rm.put("location", JsonValue.stringOrNull(r.location()));
+            rm.put("joined", JsonValue.bool(r.joined()));
+            rm.put("shared_domains", JsonValue.array(r.sharedDomains().stream().map(JsonValue::string).toList()));
+            return JsonValue.object(rm);
+        }).toList()));
+        m.put("findings", JsonValue.array(s.findings().stream().map(Output::json).toList()));
+        return JsonValue.object(m);
+    }
+
+    static void print(PrintWriter out, RealmStatus s) {
+        out.println(s.repo() != null ? "📊 " + s.repo() + " (in realm: " + s.realm() + ")"
+                : "📊 realm " + s.realm() + " (realm checkout)");
+        out.println();
+        out.println("Domains:");
+        if (s.domains().isEmpty()) {
+            out.println("  (none yet: create one with `blue realm admin domain create NAME --repos a,b`)");
+        }
+        for (RealmStatus.DomainStatus d : s.domains()) {
+            out.println("  " + d.name() + (d.role() != null ? " (" + d.role() + ")" : ""));
+            for (RealmStatus.ContractStatus c : d.contracts()) {
+                String line = "    Contract: " + c.name() + " v" + c.version();
+                if (c.importRange() != null) {
+                    line += " (imports " + c.importRange() + ", resolved " + c.resolvedVersion() + ")";
+                } else if (s.repo() != null && !c.owner().equals(s.repo())) {
+                    line += " (owner: " + c.owner() + ")";
+                }
+                out.println(line);
+            }
+            if (s.repo() == null) {
+                for (RealmStatus.Member m : d.members()) {
+                    out.println("    • " + m.repo() + (m.role() != null ? " (" + m.role() + ")" : "")
+                            + (m.joined() ? "" : " - not joined yet"));
+                }
+            }
+        }
+        if (!s.repos().isEmpty()) {
+            out.println();
+            out.println(s.repo() != null ? "Other repos:" : "Repos:");
+            for (RealmStatus.RepoStatus r : s.repos()) {
+                String where = r.sharedDomains().isEmpty() ? "" : " (" + String.join(", ", r.sharedDomains()) + ")";
+                out.println("  • " + r.name() + where + (r.joined() ? "" : " - not joined yet"));
+            }
+        }
+        var notable = s.findings().stream().filter(f -> !f.code().equals("PENDING_MEMBER")).toList();
+        if (!notable.isEmpty()) {
+            out.println();
+            out.println("Findings:");
+            notable.forEach(f -> out.println("  " + Output.icon(f) + " " + f.message()));
+        }
+    }
+}

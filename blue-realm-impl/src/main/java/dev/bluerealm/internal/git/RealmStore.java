@@ -1,0 +1,265 @@
+package dev.bluerealm.internal.git;
+
+import dev.bluerealm.ErrorCode;
+import dev.bluerealm.RealmException;
+import dev.bluerealm.RemoteException;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.eclipse.jgit.api.Git;
+import org.eclipse.jgit.api.ResetCommand;
+import org.eclipse.jgit.api.errors.GitAPIException;
+import org.eclipse.jgit.dircache.DirCache;
+import org.eclipse.jgit.dircache.DirCacheBuilder;
+import org.eclipse.jgit.dircache.DirCacheEntry;
+import org.eclipse.jgit.lib.CommitBuilder;
+import org.eclipse.jgit.lib.Constants;
+import org.eclipse.jgit.lib.FileMode;
+import org.eclipse.jgit.lib.NullProgressMonitor;
+import org.eclipse.jgit.lib.ObjectId;
+import org.eclipse.jgit.lib.ObjectInserter;
+import org.eclipse.jgit.lib.PersonIdent;
+import org.eclipse.jgit.lib.RefUpdate;
+import org.eclipse.jgit.lib.Repository;
+import org.eclipse.jgit.revwalk.RevCommit;
+import org.eclipse.jgit.revwalk.RevWalk;
+import org.eclipse.jgit.transport.RefSpec;
+import org.eclipse.jgit.transport.RemoteRefUpdate;
+import org.eclipse.jgit.transport.Transport;
+import org.eclipse.jgit.treewalk.TreeWalk;
+
+/**
+ * A clone of a realm repository and the one way to change the realm: build a commit on top of the
+ * remote's {@code main} in memory (no work tree involved), push it with compare-and-swap, and on a
+ * rejected push fetch, re-plan on the new tip and retry a bounded number of times. A change is one
+ * commit or nothing: a realm is never half-written.
+ */
+public final class RealmStore implements AutoCloseable {
+    public static final String BRANCH = "main";
+    static final String TRACKING = Constants.R_REMOTES + "origin/" + BRANCH;
+    private static final int ATTEMPTS = 5;
+
+    private final Git git;
+    private final boolean managed;
+
+    private RealmStore(Git git, boolean managed) {
+        this.git = git;
+        this.managed = managed;
+    }
+
+    /**
+     * Opens an existing clone.
+     *
+     * @param managed true for clones under {@code $BLUE_HOME/realms}, whose work tree the store keeps in
+     *     step with {@code main}; a user's own checkout is never reset
+     */
+    public static RealmStore open(Path dir, boolean managed) throws RealmException {
+        try {
+            return new RealmStore(Git.open(dir.toFile()), managed);
+        } catch (IOException e) {
+            throw new RemoteException(ErrorCode.IO_ERROR, "cannot open the realm clone at " + dir + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Clones {@code url} into {@code dir} (which must not exist) as a managed clone. */
+    public static RealmStore cloneInto(String url, Path dir) throws RealmException {
+        try {
+            Git git = Git.cloneRepository().setURI(url).setDirectory(dir.toFile()).setBranch(BRANCH)
+                    .setCloneAllBranches(false).call();
+            return new RealmStore(git, true);
+        } catch (GitAPIException | RuntimeException e) {
+            Files2.deleteQuietly(dir);
+            throw new RemoteException(ErrorCode.REMOTE_ERROR, "cannot clone the realm from " + url + ": "
+                    + Errors.message(e), e);
+        }
+    }
+
+    public Repository repository() {
+        return git.getRepository();
+    }
+
+    public Path directory() {
+        return git.getRepository().getWorkTree().toPath();
+    }
+
+    /** The origin URL of the clone. */
+    public String url() {
+        return git.getRepository().getConfig().getString("remote", "origin", "url");
+    }
+
+    /** The remote's {@code main} as last fetched, or null for an empty realm repository. */
+    public ObjectId tip() throws IOException {
+        return git.getRepository().resolve(TRACKING);
+    }
+
+    /** Fetches the remote's branches. */
+    public void fetch() throws RealmException {
+        try {
+            git.fetch().setRemote("origin").setRefSpecs(new RefSpec("+refs/heads/*:refs/remotes/origin/*"))
+                    .setRemoveDeletedRefs(true).call();
+        } catch (GitAPIException | RuntimeException e) {
+            throw new RemoteException(ErrorCode.REMOTE_ERROR, "cannot fetch the realm from " + url() + ": "
+                    + Errors.message(e), e);
+        }
+    }
+
+    /** A change to the realm: files to write (path → bytes) and to delete (path → null). */
+    public record Change(String message, Map<String, byte[]> files) {
+        public boolean isEmpty() {
+            return files.isEmpty();
+        }
+    }
+
+    /** Computes the change to make on top of a given tip (null for an empty repository). */
+    @FunctionalInterface
+    public interface Planner {
+        Change plan(ObjectId base) throws RealmException;
+    }
+
+    /**
+     * Plans on the current tip, commits and pushes with compare-and-swap; on a rejected push,
+     * fetches and re-plans on the new tip (so validations such as cycle checks see what others
+     * pushed). Returns the pushed commit, or null when the plan was empty.
+     */
+    public ObjectId write(Planner planner, PersonIdent author) throws RealmException {
+        for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
+            try {
+                ObjectId base = tip();
+                Change change = planner.plan(base);
+                if (change == null || change.isEmpty()) {
+                    return null;
+                }
+                ObjectId commit = commit(base, change, author);
+                if (commit == null) {
+                    return null; // the change rewrote files with identical bytes
+                }
+                RemoteRefUpdate.Status status = push(commit, base);
+                if (status == RemoteRefUpdate.Status.OK) {
+                    advanceTo(commit);
+                    return commit;
+                }
+                if (status != RemoteRefUpdate.Status.REJECTED_NONFASTFORWARD
+                        && status != RemoteRefUpdate.Status.REJECTED_REMOTE_CHANGED) {
+                    throw new RemoteException(ErrorCode.REMOTE_ERROR, "the realm remote " + url()
+                            + " refused the push: " + status);
+                }
+                fetch(); // someone pushed first: re-plan on their tip
+            } catch (IOException e) {
+                throw new RemoteException(ErrorCode.IO_ERROR, "cannot write the realm clone at " + directory() + ": "
+                        + e.getMessage(), e);
+            }
+        }
+        throw new RemoteException(ErrorCode.PUSH_REJECTED, "the realm remote " + url() + " kept changing; gave up after "
+                + ATTEMPTS + " attempts. Nothing was written; run the command again");
+    }
+
+    private ObjectId commit(ObjectId base, Change change, PersonIdent author) throws IOException {
+        Repository repo = git.getRepository();
+        try (ObjectInserter inserter = repo.newObjectInserter(); RevWalk walk = new RevWalk(repo)) {
+            RevCommit parent = base == null ? null : walk.parseCommit(base);
+            Map<String, DirCacheEntry> entries = new TreeMap<>();
+            if (parent != null) {
+                try (TreeWalk tree = new TreeWalk(repo)) {
+                    tree.addTree(parent.getTree());
+                    tree.setRecursive(true);
+                    while (tree.next()) {
+                        DirCacheEntry e = new DirCacheEntry(tree.getPathString());
+                        e.setFileMode(tree.getFileMode(0));
+                        e.setObjectId(tree.getObjectId(0));
+                        entries.put(tree.getPathString(), e);
+                    }
+                }
+            }
+            for (Map.Entry<String, byte[]> f : change.files().entrySet()) {
+                if (f.getValue() == null) {
+                    entries.remove(f.getKey());
+                } else {
+                    DirCacheEntry e = new DirCacheEntry(f.getKey());
+                    e.setFileMode(FileMode.REGULAR_FILE);
+                    e.setObjectId(inserter.insert(Constants.OBJ_BLOB, f.getValue()));
+                    entries.put(f.getKey(), e);
+                }
+            }
+            DirCache index = DirCache.newInCore();
+            DirCacheBuilder builder = index.builder();
+            entries.values().forEach(builder::add);
+            builder.finish();
+            ObjectId tree = index.writeTree(inserter);
+            if (parent != null && tree.equals(parent.getTree())) {
+                return null;
+            }
+            CommitBuilder commit = new CommitBuilder();
+            commit.setTreeId(tree);
+            if (parent != null) {
+                commit.setParentId(parent);
+            }
+            commit.setAuthor(author);
+            commit.setCommitter(author);
+            commit.setMessage(change.message());
+            ObjectId id = inserter.insert(commit);
+            inserter.flush();
+            return id;
+        }
+    }
+
+    private RemoteRefUpdate.Status push(ObjectId commit, ObjectId expected) throws RealmException {
+        Repository repo = git.getRepository();
+        try (Transport transport = Transport.open(repo, "origin")) {
+            RemoteRefUpdate update = new RemoteRefUpdate(repo, (String) null, commit, Constants.R_HEADS + BRANCH,
+                    false, null, expected == null ? ObjectId.zeroId() : expected);
+            transport.push(NullProgressMonitor.INSTANCE, List.of(update));
+            return update.getStatus();
+        } catch (IOException | java.net.URISyntaxException | RuntimeException e) {
+            throw new RemoteException(ErrorCode.REMOTE_ERROR, "cannot push to the realm remote " + url() + ": "
+                    + Errors.message(e), e);
+        }
+    }
+
+    /** Moves the tracking ref (and, in a managed clone, main and the work tree) to the pushed commit. */
+    private void advanceTo(ObjectId commit) throws IOException, RealmException {
+        Repository repo = git.getRepository();
+        force(repo, TRACKING, commit);
+        if (!managed) {
+            return;
+        }
+        force(repo, Constants.R_HEADS + BRANCH, commit);
+        try {
+            RefUpdate head = repo.getRefDatabase().newUpdate(Constants.HEAD, false);
+            head.link(Constants.R_HEADS + BRANCH);
+            git.reset().setMode(ResetCommand.ResetType.HARD).call();
+        } catch (GitAPIException e) {
+            throw new RemoteException(ErrorCode.IO_ERROR, "pushed, but cannot update the clone at " + directory()
+                    + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** After a fetch: brings a managed clone's main and work tree to the remote's tip. */
+    public void syncWorkTree() throws RealmException {
+        try {
+            ObjectId tip = tip();
+            if (managed && tip != null && !tip.equals(repository().resolve(Constants.R_HEADS + BRANCH))) {
+                advanceTo(tip);
+            }
+        } catch (IOException e) {
+            throw new RemoteException(ErrorCode.IO_ERROR, "cannot update the clone at " + directory() + ": "
+                    + e.getMessage(), e);
+        }
+    }
+
+    private static void force(Repository repo, String ref, ObjectId id) throws IOException {
+        RefUpdate u = repo.updateRef(ref);
+        u.setNewObjectId(id);
+        u.setForceUpdate(true);
+        RefUpdate.Result r = u.update();
+        if (r == RefUpdate.Result.LOCK_FAILURE || r == RefUpdate.Result.IO_FAILURE || r == RefUpdate.Result.REJECTED) {
+            throw new IOException("cannot update " + ref + ": " + r);
+        }
+    }
+
+    @Override
+    public void close() {
+        git.close();
+    }
+}

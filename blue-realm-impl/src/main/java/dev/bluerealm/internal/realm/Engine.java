@@ -1,0 +1,264 @@
+package dev.bluerealm.internal.realm;
+
+import dev.bluerealm.ErrorCode;
+import dev.bluerealm.InvalidRequestException;
+import dev.bluerealm.Realm;
+import dev.bluerealm.RealmException;
+import dev.bluerealm.RealmLoadException;
+import dev.bluerealm.RealmNotFoundException;
+import dev.bluerealm.RealmOptions;
+import dev.bluerealm.RemoteException;
+import dev.bluerealm.admin.FileChange;
+import dev.bluerealm.admin.InitRequest;
+import dev.bluerealm.admin.InitResult;
+import dev.bluerealm.admin.RealmWrite;
+import dev.bluerealm.internal.git.Files2;
+import dev.bluerealm.internal.git.LocalRepo;
+import dev.bluerealm.internal.git.RealmStore;
+import dev.bluerealm.internal.git.TreeSource;
+import dev.bluerealm.internal.yaml.RealmCodec;
+import dev.bluerealm.internal.yaml.YamlLimits;
+import dev.bluerealm.model.Governance;
+import dev.bluerealm.model.LoadError;
+import dev.bluerealm.model.Names;
+import dev.bluerealm.model.RealmConfig;
+import dev.bluerealm.model.RealmModel;
+import dev.bluerealm.model.RepoConfig;
+import dev.bluerealm.model.Trust;
+import dev.bluerealm.model.TrustMode;
+import dev.bluerealm.spi.RealmProvider;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.eclipse.jgit.api.Git;
+import org.eclipse.jgit.api.errors.GitAPIException;
+import org.eclipse.jgit.lib.ObjectId;
+
+/**
+ * The engine's entry point, registered for {@link java.util.ServiceLoader}: finds, clones and opens
+ * realms, and creates new ones.
+ */
+public final class Engine implements RealmProvider {
+    private final RealmCodec codec = new RealmCodec();
+    private final RealmLoader loader = new RealmLoader(codec, YamlLimits.DEFAULT);
+
+    @Override
+    public Realm open(RealmOptions options) throws RealmException {
+        Path blueHome = options.resolvedBlueHome();
+        if (options.url() != null) {
+            return openManaged(options, ensureClone(blueHome, options.realm(), options.url(), options), null, null);
+        }
+        if (options.realm() != null) {
+            Path clone = managedClone(blueHome, options.realm());
+            if (!Files.isDirectory(clone.resolve(".git"))) {
+                throw new RealmNotFoundException(ErrorCode.REALM_NOT_FOUND, "realm '" + options.realm()
+                        + "' is not known in " + blueHome + "; give its URL with --url");
+            }
+            return openManaged(options, clone, null, null);
+        }
+        Path start = options.location() == null ? options.workingDirectory()
+                : options.workingDirectory().resolve(options.location());
+        start = start.toAbsolutePath().normalize();
+        Path repoRoot = findConfigRoot(start);
+        if (repoRoot != null) {
+            RepoConfig config = readRepoConfig(codec, repoRoot);
+            Path clone = managedClone(blueHome, config.realm().name());
+            if (!Files.isDirectory(clone.resolve(".git"))) {
+                ensureClone(blueHome, config.realm().name(), config.realm().url(), options);
+            }
+            return openManaged(options, clone, new OpenRealm.RepoContext(repoRoot, config), null);
+        }
+        Path gitRoot = LocalRepo.root(start);
+        if (gitRoot != null && Files.isRegularFile(gitRoot.resolve("realm.yaml"))) {
+            return new OpenRealm(options, RealmStore.open(gitRoot, false), codec, loader, null, gitRoot, null);
+        }
+        throw new RealmNotFoundException(ErrorCode.NOT_IN_REALM, "not in a realm: no " + RepoConfig.PATH + " in "
+                + start + " or any folder above it, and it is not a realm checkout. Join one with"
+                + " `blue realm admin join REALM`");
+    }
+
+    private Realm openManaged(RealmOptions options, Path clone, OpenRealm.RepoContext repo, InitResult init)
+            throws RealmException {
+        RealmStore store = RealmStore.open(clone, true);
+        try {
+            if (!options.offline() && init == null) {
+                store.fetch();
+                store.syncWorkTree();
+            }
+            return new OpenRealm(options, store, codec, loader, repo, null, init);
+        } catch (RealmException | RuntimeException e) {
+            store.close();
+            throw e;
+        }
+    }
+
+    static Path managedClone(Path blueHome, String realm) {
+        return blueHome.resolve("realms").resolve(Names.require("realm", realm));
+    }
+
+    /** Walks up from {@code start} to the folder holding .blue/config.yaml, or null. */
+    static Path findConfigRoot(Path start) {
+        for (Path p = start; p != null; p = p.getParent()) {
+            if (Files.isRegularFile(p.resolve(RepoConfig.PATH))) {
+                return p;
+            }
+        }
+        return null;
+    }
+
+    /** Reads a repo's .blue/config.yaml, or null when it has none. */
+    static RepoConfig readRepoConfig(RealmCodec codec, Path repoRoot) throws RealmException {
+        Path file = repoRoot.resolve(RepoConfig.PATH);
+        if (!Files.isRegularFile(file)) {
+            return null;
+        }
+        try {
+            if (Files.size(file) > YamlLimits.DEFAULT.maxBytes()) {
+                throw new RealmLoadException(List.of(new LoadError(file.toString(), 0, 0, "larger than 1 MiB")));
+            }
+            RealmCodec.Decoded<RepoConfig> d = codec.repoConfig(file.toString(), Files.readAllBytes(file));
+            if (d.value() == null) {
+                throw new RealmLoadException(d.errors());
+            }
+            return d.value();
+        } catch (IOException e) {
+            throw new RemoteException(ErrorCode.IO_ERROR, "cannot read " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Makes sure the realm at {@code url} has a managed clone and returns it. Without a known name the
+     * realm is cloned aside first and moved into place once its realm.yaml names it.
+     */
+    private Path ensureClone(Path blueHome, String name, String url, RealmOptions options) throws RealmException {
+        if (name != null) {
+            Path clone = managedClone(blueHome, name);
+            if (Files.isDirectory(clone.resolve(".git"))) {
+                return clone;
+            }
+            createDirectories(clone.getParent());
+            RealmStore.cloneInto(url, clone).close();
+            return clone;
+        }
+        Path realms = blueHome.resolve("realms");
+        createDirectories(realms);
+        Path tmp;
+        try {
+            tmp = Files.createTempDirectory(realms, ".clone-");
+            Files.delete(tmp);
+        } catch (IOException e) {
+            throw new RemoteException(ErrorCode.IO_ERROR, "cannot create a folder in " + realms + ": " + e.getMessage(), e);
+        }
+        String realmName;
+        try (RealmStore store = RealmStore.cloneInto(url, tmp); TreeSource source = new TreeSource(store.repository(),
+                store.tip())) {
+            RealmModel model = loader.load(source);
+            realmName = model.name();
+        } catch (IOException | RealmException | RuntimeException e) {
+            Files2.deleteQuietly(tmp);
+            if (e instanceof RealmException) {
+                throw (RealmException) e;
+            }
+            throw new RemoteException(ErrorCode.IO_ERROR, "cannot read the realm at " + url + ": " + e.getMessage(), e);
+        }
+        Path clone = managedClone(blueHome, realmName);
+        if (Files.isDirectory(clone.resolve(".git"))) {
+            Files2.deleteQuietly(tmp); // known already: use the existing clone
+            return clone;
+        }
+        try {
+            Files.move(tmp, clone);
+        } catch (IOException e) {
+            Files2.deleteQuietly(tmp);
+            throw new RemoteException(ErrorCode.IO_ERROR, "cannot move the clone into " + clone + ": " + e.getMessage(), e);
+        }
+        return clone;
+    }
+
+    @Override
+    public Realm init(InitRequest request, RealmOptions options) throws RealmException {
+        Path blueHome = options.resolvedBlueHome();
+        Path clone = managedClone(blueHome, request.name());
+        if (Files.exists(clone)) {
+            throw new InvalidRequestException(ErrorCode.ALREADY_EXISTS, "realm '" + request.name()
+                    + "' already exists here (" + clone + ")");
+        }
+        Identity who = Identity.resolve(options, LocalRepo.root(options.workingDirectory()));
+        Path createdRemote = null;
+        String url = request.url();
+        if (url == null) {
+            Path bare = blueHome.resolve("remotes").resolve(request.name() + ".git");
+            if (Files.exists(bare)) {
+                throw new InvalidRequestException(ErrorCode.ALREADY_EXISTS, "a realm remote already exists at " + bare
+                        + "; join it with `blue realm admin join " + request.name() + " --url " + bare + "`");
+            }
+            createDirectories(bare.getParent());
+            try (Git g = Git.init().setBare(true).setDirectory(bare.toFile()).setInitialBranch(RealmStore.BRANCH).call()) {
+                createdRemote = bare;
+            } catch (GitAPIException e) {
+                throw new RemoteException(ErrorCode.IO_ERROR, "cannot create the realm remote at " + bare + ": "
+                        + e.getMessage(), e);
+            }
+            url = "file://" + bare;
+        }
+        createDirectories(clone.getParent());
+        try {
+            RealmStore store = RealmStore.cloneInto(url, clone);
+            Instant now = options.clock().instant().truncatedTo(ChronoUnit.SECONDS);
+            RealmConfig config = new RealmConfig(request.name(), RealmConfig.FORMAT_VERSION, now,
+                    Governance.defaults(List.of(who.email())), new Trust(TrustMode.COLLABORATIVE, false,
+                    rfcPermissions()));
+            String remote = url;
+            ObjectId commit;
+            try {
+                commit = store.write(base -> {
+                    if (base != null) {
+                        throw new InvalidRequestException(ErrorCode.ALREADY_EXISTS, "the repository at " + remote
+                                + " is not empty; a new realm needs an empty repository (to use an existing realm, join it)");
+                    }
+                    return new RealmStore.Change("init: realm " + request.name(),
+                            Map.of(RealmPaths.REALM_YAML, codec.write(config)));
+                }, who.person(now));
+            } finally {
+                store.close();
+            }
+            InitResult result = new InitResult(request.name(), url, createdRemote != null, clone,
+                    new RealmWrite(List.of(new FileChange(FileChange.Kind.CREATED, RealmPaths.REALM_YAML, null)),
+                            commit.name(), url));
+            return openManaged(options, clone, null, result);
+        } catch (RealmException | RuntimeException e) {
+            Files2.deleteQuietly(clone); // never leave half a realm behind
+            Files2.deleteQuietly(createdRemote);
+            throw e;
+        }
+    }
+
+    /** The RFC's example permissions, written by init so a new realm.yaml reads as the RFC's. */
+    private static Map<String, List<String>> rfcPermissions() {
+        Map<String, List<String>> p = new LinkedHashMap<>();
+        p.put("repos/{repo}.yaml", List.of("repo_maintainers"));
+        p.put("domains/{domain}/domain.yaml", List.of("domain_owners"));
+        p.put("domains/{domain}/contracts/{name}.yaml", List.of("contract_owner"));
+        p.put("domains/{domain}/bindings/{repo}.yaml", List.of("repo_maintainers"));
+        return p;
+    }
+
+    @Override
+    public void createRepository(Path dir, Map<String, String> files, String authorEmail) throws RealmException {
+        LocalRepo.create(dir.toAbsolutePath().normalize(), files, new org.eclipse.jgit.lib.PersonIdent(
+                authorEmail.replaceFirst("@.*", ""), authorEmail));
+    }
+
+    private static void createDirectories(Path dir) throws RealmException {
+        try {
+            Files.createDirectories(dir);
+        } catch (IOException e) {
+            throw new RemoteException(ErrorCode.IO_ERROR, "cannot create " + dir + ": " + e.getMessage(), e);
+        }
+    }
+}

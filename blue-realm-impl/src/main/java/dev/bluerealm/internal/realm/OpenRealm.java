@@ -1,0 +1,296 @@
+package dev.bluerealm.internal.realm;
+
+import dev.bluerealm.ErrorCode;
+import dev.bluerealm.InvalidRequestException;
+import dev.bluerealm.Realm;
+import dev.bluerealm.RealmException;
+import dev.bluerealm.RealmInternalException;
+import dev.bluerealm.RealmOptions;
+import dev.bluerealm.RefusedException;
+import dev.bluerealm.RemoteException;
+import dev.bluerealm.admin.DomainRequest;
+import dev.bluerealm.admin.DomainResult;
+import dev.bluerealm.admin.FileChange;
+import dev.bluerealm.admin.InitResult;
+import dev.bluerealm.admin.JoinRequest;
+import dev.bluerealm.admin.JoinResult;
+import dev.bluerealm.admin.LeaveRequest;
+import dev.bluerealm.admin.LeaveResult;
+import dev.bluerealm.admin.RealmWrite;
+import dev.bluerealm.contract.Finding;
+import dev.bluerealm.internal.git.LocalRepo;
+import dev.bluerealm.internal.git.RealmStore;
+import dev.bluerealm.internal.git.TreeSource;
+import dev.bluerealm.internal.yaml.RealmCodec;
+import dev.bluerealm.model.Binding;
+import dev.bluerealm.model.DomainModel;
+import dev.bluerealm.model.ExportBinding;
+import dev.bluerealm.model.ImportBinding;
+import dev.bluerealm.model.Names;
+import dev.bluerealm.model.RealmModel;
+import dev.bluerealm.model.RealmRef;
+import dev.bluerealm.model.RepoConfig;
+import dev.bluerealm.model.RepoEntry;
+import dev.bluerealm.status.RealmStatus;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.eclipse.jgit.lib.ObjectId;
+
+/**
+ * A realm opened from its managed clone (or a user's realm checkout). The model is loaded from the
+ * remote's {@code main} as last fetched; every write goes through {@link RealmStore#write}.
+ */
+final class OpenRealm implements Realm {
+    private final RealmOptions options;
+    private final RealmStore store;
+    private final RealmCodec codec;
+    private final RealmLoader loader;
+    private final RepoContext repoContext;
+    private final Path workTree; // a user's realm checkout read as it is on disk, or null
+    private final InitResult initResult;
+    private RealmModel model;
+    private String commit;
+    private List<Finding> findings;
+
+    /** The participating repo the realm was opened from: its root and its config. */
+    record RepoContext(Path root, RepoConfig config) {}
+
+    OpenRealm(RealmOptions options, RealmStore store, RealmCodec codec, RealmLoader loader, RepoContext repoContext,
+              Path workTree, InitResult initResult) throws RealmException {
+        this.options = options;
+        this.store = store;
+        this.codec = codec;
+        this.loader = loader;
+        this.repoContext = repoContext;
+        this.workTree = workTree;
+        this.initResult = initResult;
+        reload();
+    }
+
+    private void reload() throws RealmException {
+        try {
+            if (workTree != null) {
+                model = loader.load(new DirectorySource(workTree));
+                ObjectId head = store.repository().resolve("HEAD");
+                commit = head == null ? null : head.name();
+            } else {
+                ObjectId tip = store.tip();
+                try (TreeSource source = new TreeSource(store.repository(), tip)) {
+                    model = loader.load(source);
+                }
+                commit = tip.name();
+            }
+            findings = Findings.of(model);
+        } catch (IOException e) {
+            throw new RemoteException(ErrorCode.IO_ERROR, "cannot read the realm at " + checkout() + ": " + e.getMessage(),
+                    e);
+        }
+    }
+
+    private RealmModel modelAt(ObjectId base) throws RealmException {
+        try (TreeSource source = new TreeSource(store.repository(), base)) {
+            return loader.load(source);
+        } catch (IOException e) {
+            throw new RealmInternalException("cannot read realm commit " + base.name(), e);
+        }
+    }
+
+    @Override
+    public String name() {
+        return model.name();
+    }
+
+    @Override
+    public String url() {
+        return store.url();
+    }
+
+    @Override
+    public Path checkout() {
+        return store.directory();
+    }
+
+    @Override
+    public String commit() {
+        return commit;
+    }
+
+    @Override
+    public RealmModel model() {
+        return model;
+    }
+
+    @Override
+    public Optional<String> repo() {
+        return Optional.ofNullable(repoContext).map(c -> c.config().repo());
+    }
+
+    @Override
+    public List<Finding> findings() {
+        return findings;
+    }
+
+    @Override
+    public RealmStatus status() {
+        return StatusBuilder.build(model, repo().orElse(null), url(), commit, findings);
+    }
+
+    @Override
+    public Optional<InitResult> initResult() {
+        return Optional.ofNullable(initResult);
+    }
+
+    private Instant now() {
+        return options.clock().instant().truncatedTo(ChronoUnit.SECONDS);
+    }
+
+    @Override
+    public JoinResult join(JoinRequest request) throws RealmException {
+        Path dir = options.workingDirectory().resolve(request.repoDir()).toAbsolutePath().normalize();
+        Path root = LocalRepo.root(dir);
+        if (root == null) {
+            throw new InvalidRequestException(ErrorCode.NOT_A_REPOSITORY, dir + " is not inside a git work tree; run"
+                    + " `git init` there first, or run join from inside the repo");
+        }
+        String name = request.as() != null ? request.as() : root.getFileName().toString();
+        if (!Names.isValid(name)) {
+            throw new InvalidRequestException(ErrorCode.INVALID_NAME, Names.describe("repo", name)
+                    + (request.as() == null ? "; pick a valid name with --as NAME" : ""));
+        }
+        RepoConfig existing = Engine.readRepoConfig(codec, root);
+        if (existing != null && !existing.realm().name().equals(name())) {
+            throw new InvalidRequestException(ErrorCode.ALREADY_EXISTS, root + " already belongs to realm '"
+                    + existing.realm().name() + "' (" + RepoConfig.PATH + "); a repo joins one realm (leave it first)");
+        }
+        Identity who = Identity.resolve(options, root);
+        String origin = LocalRepo.originUrl(root);
+        RepoEntry entry = new RepoEntry(name, null, origin == null ? root.toString() : null, origin,
+                List.of(who.email()), now());
+        boolean[] already = {false};
+        List<FileChange> changes = new ArrayList<>();
+        ObjectId pushed = store.write(base -> {
+            RealmModel current = modelAt(base);
+            RepoEntry present = current.repos().get(name);
+            if (present != null) {
+                if (!java.util.Objects.equals(present.location(), entry.location())) {
+                    throw new InvalidRequestException(ErrorCode.ALREADY_EXISTS, "the name '" + name + "' is taken by "
+                            + "another repo (" + present.location() + "); join under another name with --as NAME");
+                }
+                already[0] = true;
+                return null;
+            }
+            AdminPlans.admit(current.config().governance(), name, who.email());
+            AdminPlans.Plan plan = new AdminPlans(codec).join(current, entry);
+            changes.clear();
+            changes.addAll(plan.changes);
+            return new RealmStore.Change("join: " + name, plan.files);
+        }, who.person(now()));
+        reload();
+        Path config = root.resolve(RepoConfig.PATH);
+        writeLocal(config, codec.write(new RepoConfig(new RealmRef(name(), url()), name)));
+        List<JoinResult.DetectedBinding> detected = new ArrayList<>();
+        for (DomainModel d : model.domainsOf(name)) {
+            d.binding(name).ifPresent(b -> detected.add(new JoinResult.DetectedBinding(d.name(), b.role().yaml(),
+                    b.imports().stream().map(ImportBinding::contract).toList(),
+                    b.exports().stream().map(ExportBinding::contract).toList())));
+        }
+        return new JoinResult(name(), name, new RealmWrite(already[0] ? List.of() : changes,
+                pushed == null ? null : pushed.name(), url()), config, already[0], detected);
+    }
+
+    @Override
+    public DomainResult createDomain(DomainRequest request) throws RealmException {
+        Identity who = Identity.resolve(options, repoContext == null ? null : repoContext.root());
+        List<FileChange> changes = new ArrayList<>();
+        ObjectId pushed = store.write(base -> {
+            RealmModel current = modelAt(base);
+            AdminPlans.Plan plan = new AdminPlans(codec).createDomain(current, request, now());
+            changes.clear();
+            changes.addAll(plan.changes);
+            return new RealmStore.Change("domain create: " + request.name() + " (" + request.provider() + " → "
+                    + String.join(", ", request.consumers()) + ")", plan.files);
+        }, who.person(now()));
+        reload();
+        return new DomainResult(request.name(), new RealmWrite(changes, pushed == null ? null : pushed.name(), url()));
+    }
+
+    @Override
+    public LeaveResult leave(LeaveRequest request) throws RealmException {
+        String repo = request.repo() != null ? request.repo() : repo().orElseThrow(() -> new InvalidRequestException(
+                ErrorCode.INVALID_ARGUMENT, "which repo leaves? run leave inside a participating repo or name it"));
+        Identity who = Identity.resolve(options, repoContext == null ? null : repoContext.root());
+        List<FileChange> changes = new ArrayList<>();
+        List<String> orphaned = new ArrayList<>();
+        ObjectId pushed = store.write(base -> {
+            RealmModel current = modelAt(base);
+            boolean known = current.repos().containsKey(repo) || current.domains().values().stream()
+                    .anyMatch(d -> d.domain().members().contains(repo) || d.bindings().containsKey(repo));
+            if (!known) {
+                throw new InvalidRequestException(ErrorCode.NOT_FOUND, "repo '" + repo + "' is not in realm '"
+                        + current.name() + "'");
+            }
+            RepoEntry entry = current.repos().get(repo);
+            boolean maintainer = entry != null && entry.isMaintainer(who.email());
+            if (!maintainer && !current.config().governance().isApprover(who.email())) {
+                throw new RefusedException(ErrorCode.LEAVE_REFUSED, who.email() + " is neither a maintainer of '" + repo
+                        + "' nor a realm approver, so it cannot remove it");
+            }
+            List<String> imported = AdminPlans.importedOwnedContracts(current, repo);
+            if (!imported.isEmpty() && !request.force()) {
+                throw new RefusedException(ErrorCode.LEAVE_REFUSED, "'" + repo + "' owns contracts that other repos"
+                        + " import: " + String.join("; ", imported) + ". Hand them over first, or leave anyway with"
+                        + " --force (the contracts stay, without an owner)");
+            }
+            orphaned.clear();
+            imported.forEach(s -> orphaned.add(s.replaceFirst(" \\(.*", "")));
+            AdminPlans.Plan plan = new AdminPlans(codec).leave(current, repo);
+            changes.clear();
+            changes.addAll(plan.changes);
+            return new RealmStore.Change("leave: " + repo, plan.files);
+        }, who.person(now()));
+        reload();
+        boolean removedConfig = false;
+        if (repoContext != null && repoContext.config().repo().equals(repo)) {
+            try {
+                removedConfig = Files.deleteIfExists(repoContext.root().resolve(RepoConfig.PATH));
+            } catch (IOException e) {
+                throw new RemoteException(ErrorCode.IO_ERROR, "left the realm, but cannot remove "
+                        + RepoConfig.PATH + ": " + e.getMessage(), e);
+            }
+        }
+        return new LeaveResult(repo, new RealmWrite(changes, pushed == null ? null : pushed.name(), url()),
+                removedConfig, orphaned);
+    }
+
+    @Override
+    public void refresh() throws RealmException {
+        store.fetch();
+        store.syncWorkTree();
+        reload();
+    }
+
+    /** Writes a local file atomically (temp file + move), so a crash never leaves half a config. */
+    static void writeLocal(Path file, byte[] bytes) throws RealmException {
+        try {
+            Files.createDirectories(file.getParent());
+            Path tmp = Files.createTempFile(file.getParent(), ".config", ".tmp");
+            Files.write(tmp, bytes);
+            Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+                    java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new RemoteException(ErrorCode.IO_ERROR, "cannot write " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public void close() {
+        store.close();
+    }
+
+}

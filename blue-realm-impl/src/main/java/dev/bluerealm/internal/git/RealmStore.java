@@ -135,15 +135,16 @@ public final class RealmStore implements AutoCloseable {
                 if (commit == null) {
                     return null; // the change rewrote files with identical bytes
                 }
-                RemoteRefUpdate.Status status = push(commit, base);
+                RemoteRefUpdate update = push(commit, base);
+                RemoteRefUpdate.Status status = update.getStatus();
                 if (status == RemoteRefUpdate.Status.OK) {
                     advanceTo(commit);
                     return commit;
                 }
-                if (status != RemoteRefUpdate.Status.REJECTED_NONFASTFORWARD
-                        && status != RemoteRefUpdate.Status.REJECTED_REMOTE_CHANGED) {
+                if (!lostRace(update)) {
                     throw new RemoteException(ErrorCode.REMOTE_ERROR, "the realm remote " + url()
-                            + " refused the push: " + status);
+                            + " refused the push: " + status + (update.getMessage() == null ? ""
+                            : " (" + update.getMessage() + ")"));
                 }
                 fetch(); // someone pushed first: re-plan on their tip
             } catch (IOException e) {
@@ -204,13 +205,27 @@ public final class RealmStore implements AutoCloseable {
         }
     }
 
-    private RemoteRefUpdate.Status push(ObjectId commit, ObjectId expected) throws RealmException {
+    /** Another writer got there first: the ref moved, or the server could not lock it while it did. */
+    private static boolean lostRace(RemoteRefUpdate update) {
+        switch (update.getStatus()) {
+            case REJECTED_NONFASTFORWARD:
+            case REJECTED_REMOTE_CHANGED:
+                return true;
+            case REJECTED_OTHER_REASON:
+                String m = update.getMessage() == null ? "" : update.getMessage().toLowerCase(java.util.Locale.ROOT);
+                return m.contains("lock") || m.contains("failed to update ref") || m.contains("stale info");
+            default:
+                return false;
+        }
+    }
+
+    private RemoteRefUpdate push(ObjectId commit, ObjectId expected) throws RealmException {
         Repository repo = git.getRepository();
         try (Transport transport = Transport.open(repo, "origin")) {
             RemoteRefUpdate update = new RemoteRefUpdate(repo, (String) null, commit, Constants.R_HEADS + BRANCH,
                     false, null, expected == null ? ObjectId.zeroId() : expected);
             transport.push(NullProgressMonitor.INSTANCE, List.of(update));
-            return update.getStatus();
+            return update;
         } catch (IOException | java.net.URISyntaxException | RuntimeException e) {
             throw new RemoteException(ErrorCode.REMOTE_ERROR, "cannot push to the realm remote " + url() + ": "
                     + Errors.message(e), e);

@@ -88,9 +88,10 @@ public final class Engine implements RealmProvider {
         try {
             if (!options.offline() && init == null) {
                 store.fetch();
-                store.syncWorkTree();
             }
-            return new OpenRealm(options, store, codec, loader, repo, null, init);
+            OpenRealm realm = new OpenRealm(options, store, codec, loader, repo, null, init);
+            store.syncWorkTree(); // only once the fetched tip loaded: a broken realm leaves the clone as it was
+            return realm;
         } catch (RealmException | RuntimeException e) {
             store.close();
             throw e;

@@ -271,8 +271,8 @@ final class OpenRealm implements Realm {
     @Override
     public void refresh() throws RealmException {
         store.fetch();
-        store.syncWorkTree();
         reload();
+        store.syncWorkTree();
     }
 
     /** Writes a local file atomically (temp file + move), so a crash never leaves half a config. */

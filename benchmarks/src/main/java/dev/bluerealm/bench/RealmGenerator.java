@@ -28,9 +28,11 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.Set;
 import java.util.TreeSet;
 import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.api.errors.GitAPIException;
@@ -96,9 +98,10 @@ public final class RealmGenerator {
     private static final String[] BOOL_PROPS = {"enabled", "strict", "encrypted"};
     private static final String MODE_PROP = "mode";
     private static final String[] MODES = {"read-only", "read-write", "append"};
-    private static final String[] SEGMENTS = {"jobs", "training-runs", "training-metrics", "masks", "config.json",
-        "manifest.json", "exports", "raw", "processed", "models", "checkpoints", "logs", "reports", "images",
-        "parquet", "experiments", "tmp", "v1", "v2", "events"};
+    private static final String[] SEGMENTS = {"jobs", "training-runs", "training-metrics", "masks", "exports", "raw",
+        "processed", "models", "checkpoints", "logs", "reports", "images", "parquet", "experiments", "tmp", "v1",
+        "v2", "events"};
+    private static final String[] LEAVES = {"config.json", "manifest.json", "metrics.csv", "summary.parquet"};
     private static final String[] REGIONS = {"us-east-1", "us-west-2", "eu-west-1", "eu-central-1", "ap-south-1"};
 
     private RealmGenerator() {}
@@ -330,12 +333,12 @@ public final class RealmGenerator {
                     if (!isRequired) {
                         schema.put("default", JsonValue.array(List.of()));
                     }
-                    List<JsonValue> items = new ArrayList<>();
+                    Set<String> items = new LinkedHashSet<>(); // a list of scalars is a set: no duplicates
                     int n = rnd.nextInt(7);
                     for (int k = 0; k < n; k++) {
-                        items.add(JsonValue.string(path()));
+                        items.add(path());
                     }
-                    v2 = JsonValue.array(items);
+                    v2 = JsonValue.array(items.stream().map(JsonValue::string).toList());
                 } else if (contains(STRING_PROPS, p)) {
                     schema.put("type", JsonValue.string("string"));
                     v2 = JsonValue.string(p.equals("region") ? REGIONS[rnd.nextInt(REGIONS.length)]
@@ -408,8 +411,9 @@ public final class RealmGenerator {
                     : new Extract.Command("scripts/print-" + contract + ".sh");
         }
 
+        /** An S3-style key pattern: path segments, {@code *} wildcards, sometimes a file name at the end. */
         private String path() {
-            int depth = 1 + rnd.nextInt(4);
+            int depth = 1 + rnd.nextInt(3);
             StringBuilder out = new StringBuilder();
             for (int i = 0; i < depth; i++) {
                 if (i > 0) {
@@ -417,9 +421,8 @@ public final class RealmGenerator {
                 }
                 out.append(i > 0 && rnd.nextInt(3) == 0 ? "*" : SEGMENTS[rnd.nextInt(SEGMENTS.length)]);
             }
-            if (rnd.nextBoolean()) {
-                out.append("/*");
-            }
+            int leaf = rnd.nextInt(3);
+            out.append(leaf == 0 ? "/*" : leaf == 1 ? "/" + LEAVES[rnd.nextInt(LEAVES.length)] : "");
             return out.toString();
         }
 

@@ -1,0 +1,723 @@
+package dev.bluerealm.bench;
+
+import dev.bluerealm.Realm;
+import dev.bluerealm.RealmException;
+import dev.bluerealm.RealmOptions;
+import dev.bluerealm.internal.git.TreeSource;
+import dev.bluerealm.internal.realm.DirectorySource;
+import dev.bluerealm.internal.realm.FileSource;
+import dev.bluerealm.internal.realm.Findings;
+import dev.bluerealm.internal.realm.RealmLoader;
+import dev.bluerealm.internal.yaml.RealmCodec;
+import dev.bluerealm.internal.yaml.YamlLimits;
+import dev.bluerealm.internal.yaml.YamlReader;
+import dev.bluerealm.json.JsonValue;
+import dev.bluerealm.model.Binding;
+import dev.bluerealm.model.Contract;
+import dev.bluerealm.model.DomainModel;
+import dev.bluerealm.model.ImportBinding;
+import dev.bluerealm.model.RealmModel;
+import dev.bluerealm.model.RepoEntry;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.lang.management.GarbageCollectorMXBean;
+import java.lang.management.ManagementFactory;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.eclipse.jgit.api.Git;
+import org.eclipse.jgit.lib.ObjectId;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.dataformat.yaml.YAMLMapper;
+
+/**
+ * How long {@code Realm.open} takes to load a large realm, against the floor of Jackson alone
+ * parsing the same files, measured in the same JVM and the same run (these machines are noisy, so
+ * only medians and same-run ratios mean anything).
+ *
+ * <p>One run: generates a realm ({@link RealmGenerator}, 1,000 repos / 500 domains / 2,000
+ * contracts by default) into a temporary folder, commits it, pushes it to a bare remote and clones
+ * it once as a managed clone (as {@code blue realm admin join} would). Then, for every round (warm-up
+ * rounds first, discarded), in an order that rotates each round:
+ * <ol>
+ *   <li><b>floor</b>: walk the checkout, read every {@code .yaml} file and parse it with Jackson 3's
+ *       {@code YAMLMapper.readTree} (no validation, no model);</li>
+ *   <li><b>managed</b>: {@code Realm.open} of the managed clone by name, offline (read from git objects
+ *       of {@code origin/main}, what {@code blue realm status} does), then touch the whole model;</li>
+ *   <li><b>checkout</b>: {@code Realm.open} of the realm checkout (its work tree files), then touch the
+ *       whole model.</li>
+ * </ol>
+ * It also times engine phases from the outside (reading blobs, composing YAML, decoding records,
+ * findings) through the engine's public internal classes, so a slow open can be attributed, and
+ * runs each scenario a few times in a fresh JVM, since a CLI run is cold.
+ *
+ * <p>Progress goes to stderr, the Markdown report to stdout. Options: {@code --repos N --domains N
+ * --contracts N --seed S --warmup N --rounds N --cold N --dir DIR --keep}. Never used as a test:
+ * no timing is ever asserted.
+ */
+public final class LoadBenchmark {
+    private static volatile long sink; // keeps every result alive
+
+    private LoadBenchmark() {}
+
+    // ------------------------------------------------------------------------------------ scenarios
+
+    /** The parse-only floor: walk, read and {@code readTree} every .yaml file of a folder. */
+    static final class Floor {
+        private final Path root;
+        private final YAMLMapper mapper = new YAMLMapper();
+
+        Floor(Path root) {
+            this.root = root;
+        }
+
+        long run() throws IOException {
+            long n = 0;
+            for (Path file : yamlFiles(root)) {
+                byte[] bytes = Files.readAllBytes(file);
+                JsonNode node = mapper.readTree(bytes);
+                n += 1 + node.size();
+            }
+            return n;
+        }
+    }
+
+    static long openManaged(Path blueHome) throws RealmException {
+        try (Realm realm = Realm.open(RealmOptions.builder().realm(RealmGenerator.REALM).blueHome(blueHome)
+                .offline(true).build())) {
+            return touch(realm);
+        }
+    }
+
+    static long openCheckout(Path checkout, Path blueHome) throws RealmException {
+        try (Realm realm = Realm.open(RealmOptions.builder().location(checkout).blueHome(blueHome).offline(true)
+                .build())) {
+            return touch(realm);
+        }
+    }
+
+    /** Walks the whole model, so that nothing the open produced is dead. */
+    static long touch(Realm realm) {
+        RealmModel m = realm.model();
+        long n = m.config().governance().approvers().size() + m.config().trust().permissions().size();
+        for (RepoEntry r : m.repos().values()) {
+            n += 1 + r.maintainers().size();
+        }
+        for (DomainModel d : m.domains().values()) {
+            n += d.domain().members().size();
+            for (Contract c : d.contracts().values()) {
+                n += nodes(c.schema()) + nodes(c.value()) + c.evolution().size();
+            }
+            for (Binding b : d.bindings().values()) {
+                n += 1 + b.exports().size();
+                for (ImportBinding i : b.imports()) {
+                    n += 1 + i.range().length();
+                }
+            }
+        }
+        return n + realm.findings().size();
+    }
+
+    static long nodes(JsonValue v) {
+        if (v instanceof JsonValue.JsonObject) {
+            long n = 1;
+            for (JsonValue m : ((JsonValue.JsonObject) v).members().values()) {
+                n += nodes(m);
+            }
+            return n;
+        }
+        if (v instanceof JsonValue.JsonArray) {
+            long n = 1;
+            for (JsonValue i : ((JsonValue.JsonArray) v).items()) {
+                n += nodes(i);
+            }
+            return n;
+        }
+        return 1;
+    }
+
+    static List<Path> yamlFiles(Path root) throws IOException {
+        List<Path> files = new ArrayList<>();
+        Files.walkFileTree(root, new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
+                return dir.getFileName() != null && dir.getFileName().toString().equals(".git")
+                        ? FileVisitResult.SKIP_SUBTREE : FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
+                if (attrs.isRegularFile() && file.getFileName().toString().endsWith(".yaml")) {
+                    files.add(file);
+                }
+                return FileVisitResult.CONTINUE;
+            }
+        });
+        return files;
+    }
+
+    // ------------------------------------------------------------------------------------ engine phases
+
+    /** Engine phases timed from outside, through the engine's (internal, public) classes. */
+    static final class Phases implements AutoCloseable {
+        private final Path checkout;
+        private final Git clone;
+        private final ObjectId tip;
+        private final Map<String, byte[]> files = new LinkedHashMap<>();
+        private final YAMLMapper mapper = new YAMLMapper();
+        private final YamlReader reader = new YamlReader(YamlLimits.DEFAULT);
+        private final RealmCodec codec = new RealmCodec();
+        private final RealmLoader loader = new RealmLoader(codec, YamlLimits.DEFAULT);
+        private final RealmModel model;
+
+        Phases(Path checkout, Path managedClone) throws Exception {
+            this.checkout = checkout;
+            this.clone = Git.open(managedClone.toFile());
+            this.tip = clone.getRepository().resolve("refs/remotes/origin/main");
+            DirectorySource source = new DirectorySource(checkout);
+            for (String p : source.paths()) {
+                if (p.endsWith(".yaml")) {
+                    files.put(p, source.read(p, YamlLimits.DEFAULT.maxBytes()));
+                }
+            }
+            try (TreeSource tree = new TreeSource(clone.getRepository(), tip)) {
+                model = loader.load(tree);
+            }
+        }
+
+        /** name → phase; each returns a checksum. */
+        Map<String, Phase> all() {
+            Map<String, Phase> m = new LinkedHashMap<>();
+            m.put("git: list tree + read every blob (TreeSource)", () -> readAll(gitSource()));
+            m.put("disk: list + read every file (DirectorySource)", () -> readAll(new DirectorySource(checkout)));
+            m.put("Jackson readTree, bytes in memory", () -> {
+                long n = 0;
+                for (byte[] b : files.values()) {
+                    n += mapper.readTree(b).size();
+                }
+                return n;
+            });
+            m.put("engine YamlReader (snakeyaml-engine events → YamlNode), bytes in memory", () -> {
+                long n = 0;
+                for (Map.Entry<String, byte[]> f : files.entrySet()) {
+                    n += reader.read(f.getKey(), f.getValue()).errors().size() + 1;
+                }
+                return n;
+            });
+            m.put("engine RealmCodec decode (YamlReader + records), bytes in memory", () -> {
+                long n = 0;
+                for (Map.Entry<String, byte[]> f : files.entrySet()) {
+                    n += decode(f.getKey(), f.getValue());
+                }
+                return n;
+            });
+            m.put("engine RealmLoader.load(TreeSource) (git read + decode + assemble)", () -> {
+                try (TreeSource tree = gitSource()) {
+                    return loader.load(tree).domains().size();
+                }
+            });
+            m.put("engine Findings.of(model)", () -> Findings.of(model).size());
+            return m;
+        }
+
+        private TreeSource gitSource() throws IOException {
+            return new TreeSource(clone.getRepository(), tip);
+        }
+
+        private static long readAll(FileSource source) throws IOException {
+            long n = 0;
+            for (String p : source.paths()) {
+                n += source.read(p, YamlLimits.DEFAULT.maxBytes()).length;
+            }
+            if (source instanceof AutoCloseable) {
+                try {
+                    ((AutoCloseable) source).close();
+                } catch (Exception e) {
+                    throw new IOException(e);
+                }
+            }
+            return n;
+        }
+
+        private long decode(String path, byte[] bytes) {
+            RealmCodec.Decoded<?> d;
+            if (path.equals("realm.yaml")) {
+                d = codec.realmConfig(path, bytes);
+            } else if (path.startsWith("repos/")) {
+                d = codec.repo(path, bytes);
+            } else if (path.endsWith("/domain.yaml")) {
+                d = codec.domain(path, bytes);
+            } else if (path.contains("/contracts/")) {
+                d = codec.contract(path, bytes);
+            } else if (path.contains("/bindings/")) {
+                d = codec.binding(path, bytes);
+            } else {
+                return 0;
+            }
+            if (d.value() == null) {
+                throw new IllegalStateException(path + ": " + d.errors());
+            }
+            return 1;
+        }
+
+        @Override
+        public void close() {
+            clone.close();
+        }
+    }
+
+    @FunctionalInterface
+    interface Phase {
+        long run() throws Exception;
+    }
+
+    // ------------------------------------------------------------------------------------ measuring
+
+    /** One timed call: GC first so a previous scenario's garbage is not billed to this one. */
+    static double time(Phase phase) throws Exception {
+        System.gc();
+        long start = System.nanoTime();
+        long result = phase.run();
+        double ms = (System.nanoTime() - start) / 1e6;
+        sink += result;
+        return ms;
+    }
+
+    /** Median, p10 and p90 (nearest rank) of a sample. */
+    record Stats(double median, double p10, double p90, int n) {
+        static Stats of(List<Double> sample) {
+            double[] s = sample.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+            int n = s.length;
+            double median = n % 2 == 1 ? s[n / 2] : (s[n / 2 - 1] + s[n / 2]) / 2;
+            return new Stats(median, rank(s, 0.10), rank(s, 0.90), n);
+        }
+
+        private static double rank(double[] s, double q) {
+            int i = (int) Math.ceil(q * s.length) - 1;
+            return s[Math.max(0, Math.min(s.length - 1, i))];
+        }
+    }
+
+    static double median(List<Double> sample) {
+        return Stats.of(sample).median();
+    }
+
+    // ------------------------------------------------------------------------------------ main
+
+    public static void main(String[] args) throws Exception {
+        if (args.length > 0 && args[0].equals("--child")) {
+            child(args);
+            return;
+        }
+        Map<String, String> opt = options(args);
+        int repos = Integer.parseInt(opt.getOrDefault("repos", "" + RealmGenerator.REPOS));
+        int domains = Integer.parseInt(opt.getOrDefault("domains", "" + RealmGenerator.DOMAINS));
+        int contracts = Integer.parseInt(opt.getOrDefault("contracts", "" + RealmGenerator.CONTRACTS));
+        long seed = Long.parseLong(opt.getOrDefault("seed", "" + RealmGenerator.SEED));
+        int warmup = Integer.parseInt(opt.getOrDefault("warmup", "5"));
+        int rounds = Integer.parseInt(opt.getOrDefault("rounds", "15"));
+        int coldRuns = Integer.parseInt(opt.getOrDefault("cold", "3"));
+        boolean keep = opt.containsKey("keep") || opt.containsKey("dir");
+        if (rounds < 1 || warmup < 0 || coldRuns < 0) {
+            usage("--rounds must be at least 1; --warmup and --cold at least 0");
+        }
+
+        Path work = opt.containsKey("dir") ? Path.of(opt.get("dir")).toAbsolutePath() : Files.createTempDirectory(
+                "blue-realm-bench-");
+        if (Files.exists(work.resolve("realm"))) {
+            usage(work + " holds a previous run; give an empty or new --dir");
+        }
+        Path checkout = work.resolve("realm");
+        Path bare = work.resolve("remote").resolve(RealmGenerator.REALM + ".git");
+        Path blueHome = work.resolve("blue-home");
+        Path managedClone = blueHome.resolve("realms").resolve(RealmGenerator.REALM);
+        try {
+            run(repos, domains, contracts, seed, warmup, rounds, coldRuns, work, checkout, bare, blueHome,
+                    managedClone, String.join(" ", args));
+        } finally {
+            if (!keep) {
+                deleteTree(work);
+            } else {
+                log("kept the files in " + work);
+            }
+        }
+    }
+
+    private static void run(int repos, int domains, int contracts, long seed, int warmup, int rounds, int coldRuns,
+                            Path work, Path checkout, Path bare, Path blueHome, Path managedClone, String argLine)
+            throws Exception {
+        log("generating " + repos + " repos, " + domains + " domains, " + contracts + " contracts (seed " + seed
+                + ") in " + work);
+        long t = System.nanoTime();
+        RealmGenerator.Summary summary = RealmGenerator.generate(checkout, repos, domains, contracts, seed);
+        double genMs = (System.nanoTime() - t) / 1e6;
+        t = System.nanoTime();
+        String commit = RealmGenerator.commit(checkout);
+        double commitMs = (System.nanoTime() - t) / 1e6;
+        t = System.nanoTime();
+        String url = RealmGenerator.createBareRemote(checkout, bare);
+        double pushMs = (System.nanoTime() - t) / 1e6;
+        log(summary + "; commit " + commit);
+
+        // first open by URL: clones into blueHome/realms/bench (fetches, not offline)
+        t = System.nanoTime();
+        long cloneCheck;
+        try (Realm realm = Realm.open(RealmOptions.builder().url(url).blueHome(blueHome).build())) {
+            cloneCheck = touch(realm);
+        }
+        double cloneMs = (System.nanoTime() - t) / 1e6;
+        if (!Files.isDirectory(managedClone.resolve(".git"))) {
+            throw new IllegalStateException("no managed clone at " + managedClone);
+        }
+
+        Floor floor = new Floor(checkout);
+        Map<String, Phase> scenarios = new LinkedHashMap<>();
+        scenarios.put("floor", floor::run);
+        scenarios.put("managed", () -> openManaged(blueHome));
+        scenarios.put("checkout", () -> openCheckout(checkout, blueHome));
+
+        // the first call of each in this JVM (classes loaded by generation/clone already, JIT mostly cold)
+        Map<String, Double> first = new LinkedHashMap<>();
+        for (Map.Entry<String, Phase> s : scenarios.entrySet()) {
+            first.put(s.getKey(), time(s.getValue()));
+        }
+        Map<String, Long> checks = new LinkedHashMap<>();
+        for (Map.Entry<String, Phase> s : scenarios.entrySet()) {
+            checks.put(s.getKey(), s.getValue().run());
+        }
+        if (!checks.get("managed").equals(checks.get("checkout")) || checks.get("managed") != cloneCheck) {
+            throw new IllegalStateException("the managed clone and the checkout loaded different models: " + checks);
+        }
+        ModelCounts counts = ModelCounts.of(blueHome);
+
+        Map<String, List<Double>> samples = new LinkedHashMap<>();
+        scenarios.keySet().forEach(k -> samples.put(k, new ArrayList<>()));
+        List<String> order = new ArrayList<>(scenarios.keySet());
+        for (int round = 0; round < warmup + rounds; round++) {
+            log((round < warmup ? "warm-up " + (round + 1) + "/" + warmup : "round " + (round - warmup + 1) + "/"
+                    + rounds));
+            for (int i = 0; i < order.size(); i++) {
+                String k = order.get((i + round) % order.size());
+                double ms = time(scenarios.get(k));
+                if (round >= warmup) {
+                    samples.get(k).add(ms);
+                }
+            }
+        }
+
+        // engine phases, alternated the same way (attribution only, not the headline)
+        log("timing engine phases");
+        Map<String, List<Double>> phaseSamples = new LinkedHashMap<>();
+        try (Phases phases = new Phases(checkout, managedClone)) {
+            Map<String, Phase> all = phases.all();
+            all.keySet().forEach(k -> phaseSamples.put(k, new ArrayList<>()));
+            List<String> names = new ArrayList<>(all.keySet());
+            for (int round = 0; round < 3 + rounds; round++) {
+                for (int i = 0; i < names.size(); i++) {
+                    String k = names.get((i + round) % names.size());
+                    double ms = time(all.get(k));
+                    if (round >= 3) {
+                        phaseSamples.get(k).add(ms);
+                    }
+                }
+            }
+        }
+
+        // fresh JVMs: what a CLI run pays
+        Map<String, List<double[]>> cold = new LinkedHashMap<>();
+        if (coldRuns > 0) {
+            log("cold runs in fresh JVMs");
+            for (String k : scenarios.keySet()) {
+                cold.put(k, new ArrayList<>());
+            }
+            for (int i = 0; i < coldRuns; i++) {
+                for (String k : scenarios.keySet()) {
+                    cold.get(k).add(child(k, checkout, blueHome));
+                }
+            }
+        }
+
+        Report report = new Report();
+        report.header(summary, counts, argLine, warmup, rounds, coldRuns, genMs, commitMs, pushMs, cloneMs);
+        report.main(samples, first);
+        report.cold(cold);
+        report.phases(phaseSamples, samples);
+        report.verdict(samples, cold);
+        System.out.print(report);
+        log("checksum " + sink);
+    }
+
+    /** The model's size, as the engine loaded it (printed in the report). */
+    record ModelCounts(int domains, int contracts, int bindings, int imports, int exports, long schemaNodes,
+                       int findings) {
+        static ModelCounts of(Path blueHome) throws RealmException {
+            try (Realm realm = Realm.open(RealmOptions.builder().realm(RealmGenerator.REALM).blueHome(blueHome)
+                    .offline(true).build())) {
+                int c = 0;
+                int b = 0;
+                int im = 0;
+                int ex = 0;
+                long nodes = 0;
+                for (DomainModel d : realm.model().domains().values()) {
+                    c += d.contracts().size();
+                    b += d.bindings().size();
+                    for (Contract k : d.contracts().values()) {
+                        nodes += nodes(k.schema());
+                    }
+                    for (Binding x : d.bindings().values()) {
+                        im += x.imports().size();
+                        ex += x.exports().size();
+                    }
+                }
+                return new ModelCounts(realm.model().domains().size(), c, b, im, ex, nodes, realm.findings().size());
+            }
+        }
+    }
+
+    // ------------------------------------------------------------------------------------ fresh JVMs
+
+    /** Runs one scenario in a fresh JVM; returns {in-process ms, process wall ms, JVM uptime at main ms}. */
+    private static double[] child(String scenario, Path checkout, Path blueHome) throws IOException,
+            InterruptedException {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        List<String> cmd = List.of(java, "-cp", System.getProperty("java.class.path"), LoadBenchmark.class.getName(),
+                "--child", scenario, checkout.toString(), blueHome.toString());
+        long start = System.nanoTime();
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+        String out;
+        try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
+            out = r.lines().collect(Collectors.joining("\n"));
+        }
+        int code = p.waitFor();
+        double wall = (System.nanoTime() - start) / 1e6;
+        String result = Stream.of(out.split("\n")).filter(l -> l.startsWith("RESULT ")).findFirst().orElse(null);
+        if (code != 0 || result == null) {
+            throw new IllegalStateException("child " + scenario + " failed (exit " + code + "):\n" + out);
+        }
+        String[] f = result.split(" ");
+        return new double[] {Double.parseDouble(f[1]), wall, Double.parseDouble(f[2])};
+    }
+
+    /** {@code --child SCENARIO CHECKOUT BLUE_HOME}: one cold call, timed from inside main. */
+    private static void child(String[] args) throws Exception {
+        double uptimeAtMain = ManagementFactory.getRuntimeMXBean().getUptime();
+        String scenario = args[1];
+        Path checkout = Path.of(args[2]);
+        Path blueHome = Path.of(args[3]);
+        long start = System.nanoTime();
+        long result;
+        switch (scenario) {
+            case "floor":
+                result = new Floor(checkout).run();
+                break;
+            case "managed":
+                result = openManaged(blueHome);
+                break;
+            case "checkout":
+                result = openCheckout(checkout, blueHome);
+                break;
+            default:
+                throw new IllegalArgumentException(scenario);
+        }
+        double ms = (System.nanoTime() - start) / 1e6;
+        System.out.println(String.format(Locale.ROOT, "RESULT %.3f %.3f %d", ms, uptimeAtMain, result));
+    }
+
+    // ------------------------------------------------------------------------------------ report
+
+    private static final Map<String, String> LABELS = Map.of(
+            "floor", "(a) floor: Jackson `YAMLMapper.readTree` of every .yaml file (walk + read + parse)",
+            "managed", "(b) `Realm.open` managed clone, offline + touch model",
+            "checkout", "(c) `Realm.open` realm checkout + touch model");
+
+    private static final class Report {
+        private final StringBuilder out = new StringBuilder();
+
+        void header(RealmGenerator.Summary s, ModelCounts c, String args, int warmup, int rounds, int cold,
+                    double genMs, double commitMs, double pushMs, double cloneMs) {
+            Runtime rt = Runtime.getRuntime();
+            String gcs = ManagementFactory.getGarbageCollectorMXBeans().stream().map(GarbageCollectorMXBean::getName)
+                    .collect(Collectors.joining(", "));
+            line("## Load benchmark (%s)", LocalDate.now());
+            line("");
+            line("- Realm: %,d repos, %,d domains, %,d contracts, %,d bindings (%,d exports, %,d imports);"
+                    + " %,d files, %,d bytes (%.1f MiB); %,d schema nodes; %d findings",
+                    s.repos(), c.domains(), c.contracts(), c.bindings(), c.exports(), c.imports(), s.files(), s.bytes(),
+                    s.bytes() / 1048576.0, c.schemaNodes(), c.findings());
+            line("- Machine: %d CPUs, %s %s; Java %s (%s); max heap %,d MiB; GC %s",
+                    rt.availableProcessors(), System.getProperty("os.name"), System.getProperty("os.arch"),
+                    System.getProperty("java.version"), System.getProperty("java.vm.name"), rt.maxMemory() >> 20, gcs);
+            line("- Run: `LoadBenchmark %s`: %d warm-up + %d measured rounds (order rotates each round, GC before"
+                    + " each call), %d fresh-JVM runs per scenario", args.isBlank() ? "(defaults)" : args, warmup,
+                    rounds, cold);
+            line("- Setup (not measured): generate %.0f ms, commit %.0f ms, push to bare remote %.0f ms,"
+                    + " first open by URL (clone + load) %.0f ms", genMs, commitMs, pushMs, cloneMs);
+            line("");
+        }
+
+        void main(Map<String, List<Double>> samples, Map<String, Double> first) {
+            Stats floor = Stats.of(samples.get("floor"));
+            line("### Warm, one JVM (ms)");
+            line("");
+            line("| scenario | median | p10 | p90 | first call in this JVM | × floor (ratio of medians)"
+                    + " | × floor (median of per-round ratios) |");
+            line("|---|---:|---:|---:|---:|---:|---:|");
+            for (Map.Entry<String, List<Double>> e : samples.entrySet()) {
+                Stats st = Stats.of(e.getValue());
+                boolean isFloor = e.getKey().equals("floor");
+                line("| %s | %.0f | %.0f | %.0f | %.0f | %s | %s |", LABELS.get(e.getKey()), st.median(), st.p10(),
+                        st.p90(), first.get(e.getKey()), isFloor ? "1.00" : fmt(st.median() / floor.median()),
+                        isFloor ? "1.00" : fmt(perRoundRatio(e.getValue(), samples.get("floor"))));
+            }
+            line("");
+        }
+
+        void cold(Map<String, List<double[]>> cold) {
+            if (cold.isEmpty()) {
+                return;
+            }
+            double floorIn = median(column(cold.get("floor"), 0));
+            double floorWall = median(column(cold.get("floor"), 1));
+            line("### Cold, a fresh JVM per call (ms, median of %d)", cold.get("floor").size());
+            line("");
+            line("| scenario | in-process (main → done) | × floor | whole process (JVM start → exit) | × floor"
+                    + " | JVM start → main |");
+            line("|---|---:|---:|---:|---:|---:|");
+            for (Map.Entry<String, List<double[]>> e : cold.entrySet()) {
+                double in = median(column(e.getValue(), 0));
+                double wall = median(column(e.getValue(), 1));
+                line("| %s | %.0f | %s | %.0f | %s | %.0f |", LABELS.get(e.getKey()), in, fmt(in / floorIn), wall,
+                        fmt(wall / floorWall), median(column(e.getValue(), 2)));
+            }
+            line("");
+        }
+
+        void phases(Map<String, List<Double>> phases, Map<String, List<Double>> samples) {
+            double managed = median(samples.get("managed"));
+            line("### Where the time goes: engine phases timed from outside (warm, ms)");
+            line("");
+            line("| phase | median | p10 | p90 | share of (b) |");
+            line("|---|---:|---:|---:|---:|");
+            for (Map.Entry<String, List<Double>> e : phases.entrySet()) {
+                Stats st = Stats.of(e.getValue());
+                line("| %s | %.1f | %.1f | %.1f | %.0f %% |", e.getKey(), st.median(), st.p10(), st.p90(),
+                        100 * st.median() / managed);
+            }
+            line("");
+        }
+
+        void verdict(Map<String, List<Double>> samples, Map<String, List<double[]>> cold) {
+            double floor = median(samples.get("floor"));
+            double managed = median(samples.get("managed"));
+            line("### Targets (headline: (b), the managed clone)");
+            line("");
+            line("- warm median %.0f ms: %s 1,000 ms → %s", managed, managed <= 1000 ? "≤" : ">",
+                    managed <= 1000 ? "met" : "NOT met");
+            line("- warm %s× the floor: %s 3× → %s", fmt(managed / floor), managed / floor <= 3 ? "≤" : ">",
+                    managed / floor <= 3 ? "met" : "NOT met");
+            if (!cold.isEmpty()) {
+                double in = median(column(cold.get("managed"), 0));
+                double inFloor = median(column(cold.get("floor"), 0));
+                line("- cold (fresh JVM, in-process) %.0f ms: %s 1,000 ms → %s; %s× the cold floor: %s",
+                        in, in <= 1000 ? "≤" : ">", in <= 1000 ? "met" : "NOT met", fmt(in / inFloor),
+                        in / inFloor <= 3 ? "met" : "NOT met");
+            }
+        }
+
+        private static double perRoundRatio(List<Double> xs, List<Double> floor) {
+            List<Double> r = new ArrayList<>();
+            for (int i = 0; i < xs.size(); i++) {
+                r.add(xs.get(i) / floor.get(i));
+            }
+            return median(r);
+        }
+
+        private static List<Double> column(List<double[]> rows, int i) {
+            return rows.stream().map(r -> r[i]).toList();
+        }
+
+        private static String fmt(double ratio) {
+            return String.format(Locale.ROOT, "%.2f", ratio);
+        }
+
+        private void line(String format, Object... args) {
+            out.append(String.format(Locale.ROOT, format, args)).append('\n');
+        }
+
+        @Override
+        public String toString() {
+            return out.toString();
+        }
+    }
+
+    // ------------------------------------------------------------------------------------ plumbing
+
+    private static Map<String, String> options(String[] args) {
+        Map<String, String> opt = new LinkedHashMap<>();
+        List<String> valued = Arrays.asList("repos", "domains", "contracts", "seed", "warmup", "rounds", "cold",
+                "dir");
+        for (int i = 0; i < args.length; i++) {
+            String a = args[i];
+            if (a.equals("-h") || a.equals("--help")) {
+                usage(null);
+            }
+            if (!a.startsWith("--")) {
+                usage("unexpected argument " + a);
+            }
+            String name = a.substring(2);
+            if (name.equals("keep")) {
+                opt.put(name, "true");
+            } else if (valued.contains(name) && i + 1 < args.length) {
+                opt.put(name, args[++i]);
+            } else {
+                usage("unknown option or missing value: " + a);
+            }
+        }
+        return opt;
+    }
+
+    private static void usage(String problem) {
+        if (problem != null) {
+            System.err.println("error: " + problem);
+        }
+        System.err.println("usage: LoadBenchmark [--repos N] [--domains N] [--contracts N] [--seed S] [--warmup N]"
+                + " [--rounds N] [--cold N] [--dir DIR] [--keep]");
+        System.err.println("  defaults: 1000 repos, 500 domains, 2000 contracts, seed 42, 5 warm-up + 15 rounds,"
+                + " 3 cold runs, a temporary folder deleted afterwards");
+        System.exit(problem == null ? 0 : 2);
+    }
+
+    private static void log(String message) {
+        System.err.println("[bench] " + message);
+    }
+
+    private static void deleteTree(Path root) throws IOException {
+        if (!Files.exists(root)) {
+            return;
+        }
+        try (Stream<Path> walk = Files.walk(root)) {
+            walk.sorted(Comparator.reverseOrder()).forEach(p -> {
+                try {
+                    Files.delete(p);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+        }
+    }
+}

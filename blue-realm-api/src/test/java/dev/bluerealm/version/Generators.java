@@ -91,8 +91,8 @@ final class Generators {
 
     /**
      * Texts glued from version-ish tokens (digits, leading zeros, dots, dashes, pluses, letters,
-     * blanks, a leading v): a mix of valid and almost-valid versions for acceptance properties.
-     * Numbers stay far below 2^64, so validity is exactly the spec's grammar.
+     * blanks, a leading v), and valid versions with one token inserted (which may push a number
+     * past 2^64 - 1): a mix of valid and almost-valid versions for acceptance properties.
      */
     static Gen<String> nearVersionText() {
         Gen<String> token = Generate.pick(List.of("0", "1", "7", "12", "01", "00", ".", ".", ".", "-", "+", "a",

@@ -51,7 +51,27 @@ public final class Engine implements RealmProvider {
     public Realm open(RealmOptions options) throws RealmException {
         Path blueHome = options.resolvedBlueHome();
         if (options.url() != null) {
-            return openManaged(options, ensureClone(blueHome, options.realm(), options.url(), options), null, null);
+            boolean known = options.realm() != null && Files.isDirectory(managedClone(blueHome, options.realm())
+                    .resolve(".git"));
+            Path clone = ensureClone(blueHome, options.realm(), options.url(), options);
+            Realm realm;
+            try {
+                realm = openManaged(options, clone, null, null);
+            } catch (RealmException | RuntimeException e) {
+                if (!known && options.realm() != null) {
+                    Files2.deleteQuietly(clone); // a clone we just made of something that is not a realm
+                }
+                throw e;
+            }
+            if (options.realm() != null && !realm.name().equals(options.realm())) {
+                realm.close();
+                if (!known) {
+                    Files2.deleteQuietly(clone);
+                }
+                throw new InvalidRequestException(ErrorCode.INVALID_ARGUMENT, "the realm at " + options.url()
+                        + " is named '" + realm.name() + "', not '" + options.realm() + "'");
+            }
+            return realm;
         }
         if (options.realm() != null) {
             Path clone = managedClone(blueHome, options.realm());

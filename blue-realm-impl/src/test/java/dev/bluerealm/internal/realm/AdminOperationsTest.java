@@ -308,4 +308,39 @@ class AdminOperationsTest {
             assertEquals("consumer", r.status().domains().get(0).role());
         }
     }
+
+    @Test
+    void open_urlOfAnotherRealmThanNamed_isRefusedAndLeavesNoClone() throws Exception {
+        t.init("letemcook", aperture).close();
+        TestRealm other = new TestRealm(tmp.resolve("machine2"));
+        String url = t.remote("letemcook").toUri().toString();
+        InvalidRequestException e = assertThrows(InvalidRequestException.class,
+                () -> Realm.open(other.options(fungal).realm("wrong").url(url).build()));
+        assertTrue(e.getMessage().contains("named 'letemcook', not 'wrong'"), e.getMessage());
+        assertFalse(Files.exists(other.blueHome().resolve("realms/wrong")));
+        try (Realm r = Realm.open(other.options(fungal).url(url).build())) {
+            assertEquals("letemcook", r.name(), "a URL alone finds the realm's name in its realm.yaml");
+            assertEquals(other.blueHome().resolve("realms/letemcook"), r.checkout());
+        }
+    }
+
+    @Test
+    void open_urlOfAnEmptyRepository_saysItIsNotARealm() throws Exception {
+        Path empty = tmp.resolve("empty.git");
+        org.eclipse.jgit.api.Git.init().setBare(true).setDirectory(empty.toFile()).call().close();
+        dev.bluerealm.RealmLoadException e = assertThrows(dev.bluerealm.RealmLoadException.class,
+                () -> Realm.open(t.options(aperture).url(empty.toUri().toString()).build()));
+        assertTrue(e.getMessage().contains("realm.yaml: missing"), e.getMessage());
+        assertEquals(List.of(), listRealms());
+    }
+
+    private List<String> listRealms() throws Exception {
+        Path realms = t.blueHome().resolve("realms");
+        if (!Files.exists(realms)) {
+            return List.of();
+        }
+        try (var s = Files.list(realms)) {
+            return s.map(p -> p.getFileName().toString()).toList();
+        }
+    }
 }

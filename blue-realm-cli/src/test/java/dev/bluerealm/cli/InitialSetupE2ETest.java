@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import dev.bluerealm.Realm;
 import dev.bluerealm.testing.GitDaemon;
 import dev.bluerealm.testing.GitHttpServer;
+import dev.bluerealm.testing.SshServer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -48,6 +49,17 @@ class InitialSetupE2ETest {
                 .close();
         try (GitDaemon daemon = GitDaemon.start(served)) {
             runInitialSetup(daemon.url("letemcook"), served.resolve("letemcook.git"));
+        }
+    }
+
+    @Test
+    void initialSetup_sshRemote() throws Exception {
+        assumeTrue(SshServer.available(), () -> "ssh test skipped: " + SshServer.unavailableReason());
+        Path bare = tmp.resolve("served/letemcook.git");
+        Git.init().setBare(true).setInitialBranch("main").setDirectory(bare.toFile()).call().close();
+        try (SshServer sshd = SshServer.start()) {
+            sshd.installClientKeys(tmp.resolve("home")); // the CLI's HOME: keys and known_hosts come from there
+            runInitialSetup(sshd.url(bare), bare);
         }
     }
 

@@ -43,10 +43,12 @@ public final class RealmStore implements AutoCloseable {
 
     private final Git git;
     private final boolean managed;
+    private final Transports transports;
 
-    private RealmStore(Git git, boolean managed) {
+    private RealmStore(Git git, boolean managed, Transports transports) {
         this.git = git;
         this.managed = managed;
+        this.transports = transports;
     }
 
     /**
@@ -55,21 +57,23 @@ public final class RealmStore implements AutoCloseable {
      * @param managed true for clones under {@code $BLUE_HOME/realms}, whose work tree the store keeps in
      *     step with {@code main}; a user's own checkout is never reset
      */
-    public static RealmStore open(Path dir, boolean managed) throws RealmException {
+    public static RealmStore open(Path dir, boolean managed, Transports transports) throws RealmException {
         try {
-            return new RealmStore(Git.open(dir.toFile()), managed);
+            return new RealmStore(Git.open(dir.toFile()), managed, transports);
         } catch (IOException e) {
+            transports.close();
             throw new RemoteException(ErrorCode.IO_ERROR, "cannot open the realm clone at " + dir + ": " + e.getMessage(), e);
         }
     }
 
     /** Clones {@code url} into {@code dir} (which must not exist) as a managed clone. */
-    public static RealmStore cloneInto(String url, Path dir) throws RealmException {
+    public static RealmStore cloneInto(String url, Path dir, Transports transports) throws RealmException {
         try {
             Git git = Git.cloneRepository().setURI(url).setDirectory(dir.toFile()).setBranch(BRANCH)
-                    .setCloneAllBranches(false).call();
-            return new RealmStore(git, true);
+                    .setCloneAllBranches(false).setTransportConfigCallback(transports).call();
+            return new RealmStore(git, true, transports);
         } catch (GitAPIException | RuntimeException e) {
+            transports.close();
             Files2.deleteQuietly(dir);
             throw new RemoteException(ErrorCode.REMOTE_ERROR, "cannot clone the realm from " + url + ": "
                     + Errors.message(e), e);
@@ -97,7 +101,7 @@ public final class RealmStore implements AutoCloseable {
     /** Fetches the remote's branches. */
     public void fetch() throws RealmException {
         try {
-            git.fetch().setRemote("origin").setRefSpecs(new RefSpec("+refs/heads/*:refs/remotes/origin/*"))
+            git.fetch().setRemote("origin").setTransportConfigCallback(transports).setRefSpecs(new RefSpec("+refs/heads/*:refs/remotes/origin/*"))
                     .setRemoveDeletedRefs(true).call();
         } catch (GitAPIException | RuntimeException e) {
             throw new RemoteException(ErrorCode.REMOTE_ERROR, "cannot fetch the realm from " + url() + ": "
@@ -222,6 +226,7 @@ public final class RealmStore implements AutoCloseable {
     private RemoteRefUpdate push(ObjectId commit, ObjectId expected) throws RealmException {
         Repository repo = git.getRepository();
         try (Transport transport = Transport.open(repo, "origin")) {
+            transports.configure(transport);
             RemoteRefUpdate update = new RemoteRefUpdate(repo, (String) null, commit, Constants.R_HEADS + BRANCH,
                     false, null, expected == null ? ObjectId.zeroId() : expected);
             transport.push(NullProgressMonitor.INSTANCE, List.of(update));
@@ -276,5 +281,6 @@ public final class RealmStore implements AutoCloseable {
     @Override
     public void close() {
         git.close();
+        transports.close();
     }
 }

@@ -16,6 +16,7 @@ import dev.bluerealm.internal.git.Files2;
 import dev.bluerealm.internal.git.LocalRepo;
 import dev.bluerealm.internal.git.RealmStore;
 import dev.bluerealm.internal.git.TreeSource;
+import dev.bluerealm.internal.git.Transports;
 import dev.bluerealm.internal.yaml.RealmCodec;
 import dev.bluerealm.internal.yaml.YamlLimits;
 import dev.bluerealm.model.Governance;
@@ -95,7 +96,7 @@ public final class Engine implements RealmProvider {
         }
         Path gitRoot = LocalRepo.root(start);
         if (gitRoot != null && Files.isRegularFile(gitRoot.resolve("realm.yaml"))) {
-            return new OpenRealm(options, RealmStore.open(gitRoot, false), codec, loader, null, gitRoot, null);
+            return new OpenRealm(options, RealmStore.open(gitRoot, false, Transports.forEnvironment(options.environment())), codec, loader, null, gitRoot, null);
         }
         throw new RealmNotFoundException(ErrorCode.NOT_IN_REALM, "not in a realm: no " + RepoConfig.PATH + " in "
                 + start + " or any folder above it, and it is not a realm checkout. Join one with"
@@ -104,7 +105,7 @@ public final class Engine implements RealmProvider {
 
     private Realm openManaged(RealmOptions options, Path clone, OpenRealm.RepoContext repo, InitResult init)
             throws RealmException {
-        RealmStore store = RealmStore.open(clone, true);
+        RealmStore store = RealmStore.open(clone, true, Transports.forEnvironment(options.environment()));
         try {
             if (!options.offline() && init == null) {
                 store.fetch();
@@ -163,7 +164,7 @@ public final class Engine implements RealmProvider {
                 return clone;
             }
             createDirectories(clone.getParent());
-            RealmStore.cloneInto(url, clone).close();
+            RealmStore.cloneInto(url, clone, Transports.forEnvironment(options.environment())).close();
             return clone;
         }
         Path realms = blueHome.resolve("realms");
@@ -176,7 +177,7 @@ public final class Engine implements RealmProvider {
             throw new RemoteException(ErrorCode.IO_ERROR, "cannot create a folder in " + realms + ": " + e.getMessage(), e);
         }
         String realmName;
-        try (RealmStore store = RealmStore.cloneInto(url, tmp); TreeSource source = new TreeSource(store.repository(),
+        try (RealmStore store = RealmStore.cloneInto(url, tmp, Transports.forEnvironment(options.environment())); TreeSource source = new TreeSource(store.repository(),
                 store.tip())) {
             RealmModel model = loader.load(source);
             realmName = model.name();
@@ -229,7 +230,7 @@ public final class Engine implements RealmProvider {
         }
         createDirectories(clone.getParent());
         try {
-            RealmStore store = RealmStore.cloneInto(url, clone);
+            RealmStore store = RealmStore.cloneInto(url, clone, Transports.forEnvironment(options.environment()));
             Instant now = options.clock().instant().truncatedTo(ChronoUnit.SECONDS);
             RealmConfig config = new RealmConfig(request.name(), RealmConfig.FORMAT_VERSION, now,
                     Governance.defaults(List.of(who.email())), new Trust(TrustMode.COLLABORATIVE, false,

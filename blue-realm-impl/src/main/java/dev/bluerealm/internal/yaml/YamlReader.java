@@ -127,7 +127,7 @@ public final class YamlReader {
             } catch (YamlEngineException e) {
                 errors.add(new LoadError(file, 0, 0, "YAML: " + e.getMessage()));
             }
-            if (errors.isEmpty() && root != null) {
+            if (errors.isEmpty() && root != null && aliases > 0) {
                 long expanded = expandedSize(root, new IdentityHashMap<>());
                 if (expanded > limits.maxExpandedNodes()) {
                     errors.add(new LoadError(file, root.line(), root.column(), "aliases expand to more than "

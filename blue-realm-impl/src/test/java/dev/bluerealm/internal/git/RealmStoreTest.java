@@ -34,7 +34,7 @@ class RealmStoreTest {
     void setUp() throws Exception {
         bare = tmp.resolve("realm.git");
         Git.init().setBare(true).setDirectory(bare.toFile()).setInitialBranch("main").call().close();
-        try (RealmStore s = RealmStore.cloneInto(bare.toUri().toString(), tmp.resolve("seed"))) {
+        try (RealmStore s = RealmStore.cloneInto(bare.toUri().toString(), tmp.resolve("seed"), Transports.defaults())) {
             s.write(base -> change("realm.yaml", "name: r\n"), who);
         }
     }
@@ -55,8 +55,8 @@ class RealmStoreTest {
 
     @Test
     void write_staleTip_isRejectedThenReplannedOnTheNewTip() throws Exception {
-        try (RealmStore a = RealmStore.cloneInto(bare.toUri().toString(), tmp.resolve("a"));
-             RealmStore b = RealmStore.cloneInto(bare.toUri().toString(), tmp.resolve("b"))) {
+        try (RealmStore a = RealmStore.cloneInto(bare.toUri().toString(), tmp.resolve("a"), Transports.defaults());
+             RealmStore b = RealmStore.cloneInto(bare.toUri().toString(), tmp.resolve("b"), Transports.defaults())) {
             a.write(base -> change("repos/a.yaml", "name: a\n"), who);
             List<ObjectId> bases = new ArrayList<>();
             b.write(base -> {
@@ -71,7 +71,7 @@ class RealmStoreTest {
 
     @Test
     void write_plannerRefuses_pushesNothing() throws Exception {
-        try (RealmStore a = RealmStore.cloneInto(bare.toUri().toString(), tmp.resolve("a"))) {
+        try (RealmStore a = RealmStore.cloneInto(bare.toUri().toString(), tmp.resolve("a"), Transports.defaults())) {
             ObjectId before = a.tip();
             assertThrows(InvalidRequestException.class, () -> a.write(base -> {
                 throw new InvalidRequestException(ErrorCode.ALREADY_EXISTS, "no");
@@ -83,7 +83,7 @@ class RealmStoreTest {
 
     @Test
     void write_identicalBytes_makesNoCommit() throws Exception {
-        try (RealmStore a = RealmStore.cloneInto(bare.toUri().toString(), tmp.resolve("a"))) {
+        try (RealmStore a = RealmStore.cloneInto(bare.toUri().toString(), tmp.resolve("a"), Transports.defaults())) {
             assertNull(a.write(base -> change("realm.yaml", "name: r\n"), who));
             assertEquals(1, remoteLog().size());
         }
@@ -91,7 +91,7 @@ class RealmStoreTest {
 
     @Test
     void write_deletesFiles() throws Exception {
-        try (RealmStore a = RealmStore.cloneInto(bare.toUri().toString(), tmp.resolve("a"))) {
+        try (RealmStore a = RealmStore.cloneInto(bare.toUri().toString(), tmp.resolve("a"), Transports.defaults())) {
             a.write(base -> change("repos/x.yaml", "name: x\n"), who);
             java.util.HashMap<String, byte[]> del = new java.util.HashMap<>();
             del.put("repos/x.yaml", null);
@@ -111,7 +111,7 @@ class RealmStoreTest {
             for (int w = 0; w < writers; w++) {
                 int id = w;
                 futures.add(pool.submit(() -> {
-                    try (RealmStore s = RealmStore.cloneInto(bare.toUri().toString(), tmp.resolve("w" + id))) {
+                    try (RealmStore s = RealmStore.cloneInto(bare.toUri().toString(), tmp.resolve("w" + id), Transports.defaults())) {
                         for (int i = 0; i < each; i++) {
                             String path = "repos/w" + id + "-" + i + ".yaml";
                             while (true) {

@@ -148,7 +148,7 @@ public final class RealmCodec {
                 Boolean approval = b.has("require_approval") ? d.bool(b.get("require_approval"), "require_approval")
                         : Boolean.TRUE;
                 Integer grace = b.has("grace_period_days")
-                        ? d.integer(b.get("grace_period_days"), "grace_period_days", 0, 3650) : 14;
+                        ? d.integer(b.get("grace_period_days"), "grace_period_days", 0, 3650) : Integer.valueOf(14);
                 breaking = approval == null || grace == null ? null : new BreakingChanges(approval, grace);
             }
         }

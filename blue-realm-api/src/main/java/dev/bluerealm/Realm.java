@@ -67,6 +67,24 @@ public interface Realm extends AutoCloseable {
         Providers.find().createRepository(dir, files, authorEmail);
     }
 
+    /**
+     * The schema compatibility checker (DESIGN §4), for comparing two schemas without a realm
+     * ({@code blue schema compat OLD NEW}).
+     */
+    static dev.bluerealm.contract.SchemaCompatibility schemaCompatibility() throws RealmException {
+        return Providers.find().schemaCompatibility();
+    }
+
+    /**
+     * Reads a JSON or YAML file (by content, whatever its name) as a JSON value, with the same bounds
+     * and error reporting as realm files.
+     *
+     * @throws RealmLoadException naming file:line:column when it cannot be read
+     */
+    static dev.bluerealm.json.JsonValue readDocument(Path file) throws RealmException {
+        return Providers.find().readDocument(file);
+    }
+
     /** The realm's name. */
     String name();
 
@@ -116,6 +134,19 @@ public interface Realm extends AutoCloseable {
      * @throws RefusedException when other repos import a contract it owns and {@code force} is off
      */
     LeaveResult leave(LeaveRequest request) throws RealmException;
+
+    /**
+     * The checks of {@code blue realm check}: what they cover depends on where the realm was opened
+     * (a realm checkout: the whole realm; a participating repo: its own exports and imports).
+     */
+    dev.bluerealm.contract.ContractChecker checker();
+
+    /**
+     * The participating repo's cache ({@code .blue/cache.db}).
+     *
+     * @throws InvalidRequestException when the realm was not opened from a participating repo
+     */
+    dev.bluerealm.cache.RepoCache cache() throws RealmException;
 
     /** Fetches the realm remote and reloads the model. */
     void refresh() throws RealmException;

@@ -11,11 +11,19 @@ import java.util.List;
  * @since 0.1
  */
 public record CheckReport(String realm, String repo, CheckMode mode, List<Finding> findings,
-                          List<CompatibilityReport> compatibility) {
+                          List<CompatibilityReport> compatibility, List<Passed> passed) {
     public CheckReport {
         findings = List.copyOf(findings);
         compatibility = List.copyOf(compatibility);
+        passed = List.copyOf(passed);
     }
+
+    /**
+     * A check that passed, for the human output ("✓ s3-permissions: code matches contract").
+     *
+     * @param domain or null
+     */
+    public record Passed(CheckMode mode, String domain, String contract, String message) {}
 
     public long count(Severity severity) {
         return findings.stream().filter(f -> f.severity() == severity).count();

@@ -25,4 +25,10 @@ public interface RealmProvider {
      * examples use it to set up sample repos).
      */
     void createRepository(Path dir, java.util.Map<String, String> files, String authorEmail) throws RealmException;
+
+    /** The engine's schema compatibility checker. */
+    dev.bluerealm.contract.SchemaCompatibility schemaCompatibility();
+
+    /** Reads a JSON or YAML file as a JSON value. */
+    dev.bluerealm.json.JsonValue readDocument(Path file) throws RealmException;
 }

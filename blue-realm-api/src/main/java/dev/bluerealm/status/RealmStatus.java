@@ -15,12 +15,28 @@ import java.util.List;
  * @since 0.1
  */
 public record RealmStatus(String realm, String repo, String url, String commit, List<DomainStatus> domains,
-                          List<RepoStatus> repos, List<Finding> findings) {
+                          List<RepoStatus> repos, List<Finding> findings, List<LocalChange> localChanges) {
     public RealmStatus {
         domains = List.copyOf(domains);
         repos = List.copyOf(repos);
         findings = List.copyOf(findings);
+        localChanges = List.copyOf(localChanges);
     }
+
+    /**
+     * A contract this repo exports whose value in the code differs from the realm's (the RFC's
+     * "Contract change detected"): the +/- lines and the importers it affects.
+     */
+    public record LocalChange(String domain, String contract, String version, List<String> diff,
+                              List<Importer> importers) {
+        public LocalChange {
+            diff = List.copyOf(diff);
+            importers = List.copyOf(importers);
+        }
+    }
+
+    /** An importer of a contract and its declared range. */
+    public record Importer(String repo, String range) {}
 
     /**
      * A domain: this repo's role (null in a realm checkout), its contracts and members.

@@ -31,7 +31,7 @@ import picocli.CommandLine.Spec;
 /** {@code blue realm admin init|join|domain|leave}. */
 @Command(name = "admin", mixinStandardHelpOptions = true, description = "Create and manage the realm.",
         subcommands = {AdminCommand.Init.class, AdminCommand.Join.class, AdminCommand.DomainGroup.class,
-                AdminCommand.Leave.class})
+                AdminCommand.Leave.class, CacheCommand.class})
 final class AdminCommand {
 
     @Command(name = "init", mixinStandardHelpOptions = true,

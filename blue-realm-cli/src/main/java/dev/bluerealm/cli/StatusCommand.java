@@ -101,12 +101,35 @@ final class StatusCommand implements Callable<Integer> {
             return JsonValue.object(rm);
         }).toList()));
         m.put("findings", JsonValue.array(s.findings().stream().map(Output::json).toList()));
+        m.put("local_changes", JsonValue.array(s.localChanges().stream().map(c -> {
+            Map<String, JsonValue> cm = new LinkedHashMap<>();
+            cm.put("domain", JsonValue.string(c.domain()));
+            cm.put("contract", JsonValue.string(c.contract()));
+            cm.put("version", JsonValue.string(c.version()));
+            cm.put("diff", JsonValue.array(c.diff().stream().map(JsonValue::string).toList()));
+            cm.put("importers", JsonValue.array(c.importers().stream().map(i -> JsonValue.object(Map.of(
+                    "repo", JsonValue.string(i.repo()), "range", JsonValue.string(i.range())))).toList()));
+            return JsonValue.object(cm);
+        }).toList()));
         return JsonValue.object(m);
     }
 
     static void print(PrintWriter out, RealmStatus s) {
         out.println(s.repo() != null ? "📊 " + s.repo() + " (in realm: " + s.realm() + ")"
                 : "📊 realm " + s.realm() + " (realm checkout)");
+        for (RealmStatus.LocalChange c : s.localChanges()) {
+            out.println();
+            out.println(Output.WARN + " Contract change detected:");
+            out.println("  " + c.contract() + " has local changes:");
+            c.diff().forEach(line -> out.println("    " + line));
+            if (!c.importers().isEmpty()) {
+                out.println();
+                out.println("  Affected repos:");
+                c.importers().forEach(i -> out.println("    - " + i.repo() + " (imports " + i.range() + ")"));
+            }
+            out.println();
+            out.println("  Run 'blue realm sync' to update realm");
+        }
         out.println();
         out.println("Domains:");
         if (s.domains().isEmpty()) {

@@ -16,6 +16,7 @@ import dev.bluerealm.internal.git.Files2;
 import dev.bluerealm.internal.git.LocalRepo;
 import dev.bluerealm.internal.git.RealmStore;
 import dev.bluerealm.internal.git.TreeSource;
+import dev.bluerealm.internal.schema.SchemaComparator;
 import dev.bluerealm.internal.git.Transports;
 import dev.bluerealm.internal.yaml.RealmCodec;
 import dev.bluerealm.internal.yaml.YamlLimits;
@@ -47,6 +48,7 @@ import org.eclipse.jgit.lib.ObjectId;
 public final class Engine implements RealmProvider {
     private final RealmCodec codec = new RealmCodec();
     private final RealmLoader loader = new RealmLoader(codec, YamlLimits.DEFAULT);
+    private final SchemaComparator schemas = new SchemaComparator();
 
     @Override
     public Realm open(RealmOptions options) throws RealmException {
@@ -96,7 +98,7 @@ public final class Engine implements RealmProvider {
         }
         Path gitRoot = LocalRepo.root(start);
         if (gitRoot != null && Files.isRegularFile(gitRoot.resolve("realm.yaml"))) {
-            return new OpenRealm(options, RealmStore.open(gitRoot, false, Transports.forEnvironment(options.environment())), codec, loader, null, gitRoot, null);
+            return new OpenRealm(options, RealmStore.open(gitRoot, false, Transports.forEnvironment(options.environment())), codec, loader, null, gitRoot, null, schemas);
         }
         throw new RealmNotFoundException(ErrorCode.NOT_IN_REALM, "not in a realm: no " + RepoConfig.PATH + " in "
                 + start + " or any folder above it, and it is not a realm checkout. Join one with"
@@ -110,7 +112,7 @@ public final class Engine implements RealmProvider {
             if (!options.offline() && init == null) {
                 store.fetch();
             }
-            OpenRealm realm = new OpenRealm(options, store, codec, loader, repo, null, init);
+            OpenRealm realm = new OpenRealm(options, store, codec, loader, repo, null, init, schemas);
             store.syncWorkTree(); // only once the fetched tip loaded: a broken realm leaves the clone as it was
             return realm;
         } catch (RealmException | RuntimeException e) {
@@ -274,6 +276,16 @@ public final class Engine implements RealmProvider {
     public void createRepository(Path dir, Map<String, String> files, String authorEmail) throws RealmException {
         LocalRepo.create(dir.toAbsolutePath().normalize(), files, new org.eclipse.jgit.lib.PersonIdent(
                 authorEmail.replaceFirst("@.*", ""), authorEmail));
+    }
+
+    @Override
+    public dev.bluerealm.contract.SchemaCompatibility schemaCompatibility() {
+        return schemas;
+    }
+
+    @Override
+    public dev.bluerealm.json.JsonValue readDocument(Path file) throws RealmException {
+        return dev.bluerealm.internal.yaml.Documents.read(file, file.toString());
     }
 
     private static void createDirectories(Path dir) throws RealmException {

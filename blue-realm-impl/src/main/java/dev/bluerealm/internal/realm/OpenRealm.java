@@ -18,6 +18,17 @@ import dev.bluerealm.admin.LeaveRequest;
 import dev.bluerealm.admin.LeaveResult;
 import dev.bluerealm.admin.RealmWrite;
 import dev.bluerealm.contract.Finding;
+import dev.bluerealm.cache.RepoCache;
+import dev.bluerealm.contract.CheckRequest;
+import dev.bluerealm.contract.ContractChecker;
+import dev.bluerealm.internal.cache.CacheDb;
+import dev.bluerealm.internal.check.CheckContext;
+import dev.bluerealm.internal.check.Checker;
+import dev.bluerealm.internal.check.LocalChanges;
+import dev.bluerealm.internal.extract.Extractor;
+import dev.bluerealm.internal.history.ContractHistory;
+import dev.bluerealm.internal.hooks.HookRunner;
+import dev.bluerealm.internal.schema.SchemaComparator;
 import dev.bluerealm.internal.git.LocalRepo;
 import dev.bluerealm.internal.git.RealmStore;
 import dev.bluerealm.internal.git.TreeSource;
@@ -54,15 +65,19 @@ final class OpenRealm implements Realm {
     private final RepoContext repoContext;
     private final Path workTree; // a user's realm checkout read as it is on disk, or null
     private final InitResult initResult;
+    private final HookRunner hooks = new HookRunner();
+    private final SchemaComparator schemas;
     private RealmModel model;
     private String commit;
     private List<Finding> findings;
+    private ContractHistory history; // read on first use, per loaded commit
 
     /** The participating repo the realm was opened from: its root and its config. */
     record RepoContext(Path root, RepoConfig config) {}
 
     OpenRealm(RealmOptions options, RealmStore store, RealmCodec codec, RealmLoader loader, RepoContext repoContext,
-              Path workTree, InitResult initResult) throws RealmException {
+              Path workTree, InitResult initResult, SchemaComparator schemas) throws RealmException {
+        this.schemas = schemas;
         this.options = options;
         this.store = store;
         this.codec = codec;
@@ -87,6 +102,7 @@ final class OpenRealm implements Realm {
                 commit = tip.name();
             }
             findings = Findings.of(model);
+            history = null;
         } catch (IOException e) {
             throw new RemoteException(ErrorCode.IO_ERROR, "cannot read the realm at " + checkout() + ": " + e.getMessage(),
                     e);
@@ -138,7 +154,80 @@ final class OpenRealm implements Realm {
 
     @Override
     public RealmStatus status() {
-        return StatusBuilder.build(model, repo().orElse(null), url(), commit, findings);
+        List<RealmStatus.LocalChange> changes = List.of();
+        if (repoContext != null) {
+            CheckContext ctx = context(new CheckRequest(null, null, null, null, null, true, false));
+            try {
+                changes = LocalChanges.of(ctx);
+            } finally {
+                if (ctx.cache() != null) {
+                    ctx.cache().close();
+                }
+            }
+        }
+        return StatusBuilder.build(model, repo().orElse(null), url(), commit, findings, changes);
+    }
+
+    @Override
+    public ContractChecker checker() {
+        return new Checker(name(), findings, this::context);
+    }
+
+    /** The context of one check run: the cache is opened unless the request bypasses it. */
+    private CheckContext context(CheckRequest request) {
+        List<String> warnings = new ArrayList<>();
+        Path root = repoContext == null ? null : repoContext.root();
+        CacheDb cache = null;
+        if (root != null && request.useCache()) {
+            try {
+                cache = CacheDb.open(root.resolve(".blue/cache.db"), options.clock(), warnings::add);
+            } catch (IOException e) {
+                warnings.add("the cache cannot be used (" + e.getMessage() + "); checking without it");
+            }
+        }
+        return new CheckContext(model, repo().orElse(null), root, commit, this::history, cache, hooks,
+                root == null ? null : new Extractor(root, hooks), schemas, request.ci(), warnings);
+    }
+
+    private ContractHistory history() {
+        if (history == null) {
+            try {
+                history = new ContractHistory(store.repository(), commit == null ? null : ObjectId.fromString(commit),
+                        codec);
+            } catch (IOException e) {
+                throw new RealmInternalException("cannot read the realm's history at " + checkout(), e);
+            }
+        }
+        return history;
+    }
+
+    @Override
+    public RepoCache cache() throws RealmException {
+        if (repoContext == null) {
+            throw new InvalidRequestException(ErrorCode.INVALID_ARGUMENT, "the cache belongs to a participating repo"
+                    + " (.blue/cache.db); run this inside one");
+        }
+        Path file = repoContext.root().resolve(".blue/cache.db");
+        return new RepoCache() {
+            @Override
+            public List<RepoCache.TableStats> stats() throws RealmException {
+                try (CacheDb db = CacheDb.open(file, options.clock(), w -> { })) {
+                    return db.stats().stream().map(t -> new RepoCache.TableStats(t.table().tableName(), t.entries(),
+                            t.hits(), t.misses())).toList();
+                } catch (IOException | java.sql.SQLException e) {
+                    throw new RemoteException(ErrorCode.IO_ERROR, "cannot read " + file + ": " + e.getMessage(), e);
+                }
+            }
+
+            @Override
+            public void clear() throws RealmException {
+                try (CacheDb db = CacheDb.open(file, options.clock(), w -> { })) {
+                    db.clear();
+                } catch (IOException | java.sql.SQLException e) {
+                    throw new RemoteException(ErrorCode.IO_ERROR, "cannot clear " + file + ": " + e.getMessage(), e);
+                }
+            }
+        };
     }
 
     @Override

@@ -16,7 +16,8 @@ import java.util.Optional;
 final class StatusBuilder {
     private StatusBuilder() {}
 
-    static RealmStatus build(RealmModel model, String repo, String url, String commit, List<Finding> findings) {
+    static RealmStatus build(RealmModel model, String repo, String url, String commit, List<Finding> findings,
+                             List<RealmStatus.LocalChange> localChanges) {
         List<DomainModel> domains = repo == null ? List.copyOf(model.domains().values()) : model.domainsOf(repo);
         List<RealmStatus.DomainStatus> domainStatus = new ArrayList<>();
         for (DomainModel d : domains) {
@@ -50,6 +51,6 @@ final class StatusBuilder {
         List<Finding> relevant = repo == null ? findings : findings.stream()
                 .filter(f -> f.domain() == null || domains.stream().anyMatch(d -> d.name().equals(f.domain())))
                 .toList();
-        return new RealmStatus(model.name(), repo, url, commit, domainStatus, repos, relevant);
+        return new RealmStatus(model.name(), repo, url, commit, domainStatus, repos, relevant, localChanges);
     }
 }

@@ -340,9 +340,9 @@ public final class RealmCodec {
         RealmRef realm = null;
         if (f.get("realm") != null) {
             Decoder.Fields r = d.fields(f.get("realm"), "realm", orderedSet("name", "url"), orderedSet());
-            if (r != null && r.get("name") != null && r.get("url") != null) {
-                String name = d.name(r.get("name"), "realm", "name");
-                String url = d.string(r.get("url"), "url");
+            if (r != null) {
+                String name = r.get("name") == null ? null : d.name(r.get("name"), "realm", "name");
+                String url = r.get("url") == null ? null : d.string(r.get("url"), "url");
                 realm = build(d, f.get("realm"), () -> new RealmRef(name, url));
             }
         }

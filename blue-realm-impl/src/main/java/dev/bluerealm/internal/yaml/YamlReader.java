@@ -42,12 +42,19 @@ public final class YamlReader {
     private static final Pattern NULL = Pattern.compile("~|null|Null|NULL|");
 
     private final YamlLimits limits;
-    private final LoadSettings settings;
 
     public YamlReader(YamlLimits limits) {
         this.limits = limits;
-        this.settings = LoadSettings.builder().setUseMarks(true).setAllowDuplicateKeys(true)
-                .setMaxAliasesForCollections(limits.maxAliases()).setCodePointLimit(limits.maxBytes() + 1).build();
+    }
+
+    /**
+     * Settings for one text. The buffer holds the whole text: snakeyaml-engine 3.0.1's reader
+     * overruns its buffer when a surrogate pair straddles a chunk boundary.
+     */
+    private LoadSettings settings(String text) {
+        return LoadSettings.builder().setUseMarks(true).setAllowDuplicateKeys(true)
+                .setMaxAliasesForCollections(limits.maxAliases()).setCodePointLimit(limits.maxBytes() + 1)
+                .setBufferSize(text.length() + 1).build();
     }
 
     public YamlReader() {
@@ -113,7 +120,7 @@ public final class YamlReader {
 
         YamlDocument compose(String text) {
             try {
-                for (Event event : new Parse(settings).parseString(text)) {
+                for (Event event : new Parse(settings(text)).parseString(text)) {
                     if (!accept(event)) {
                         break;
                     }
@@ -152,6 +159,13 @@ public final class YamlReader {
                     if (stack.size() >= limits.maxDepth()) {
                         errors.add(new LoadError(file, line(event), column(event), "nested deeper than "
                                 + limits.maxDepth() + " levels"));
+                        return false;
+                    }
+                    Optional<String> tag = ((org.snakeyaml.engine.v2.events.CollectionStartEvent) event).getTag();
+                    if (tag.isPresent() && !tag.get().equals("!") && !tag.get().equals("tag:yaml.org,2002:map")
+                            && !tag.get().equals("tag:yaml.org,2002:seq")) {
+                        errors.add(new LoadError(file, line(event), column(event), "unsupported YAML tag " + tag.get()
+                                + "; realm files use plain YAML"));
                         return false;
                     }
                     stack.push(new Frame(event.getEventId() == Event.ID.MappingStart, (NodeEvent) event));

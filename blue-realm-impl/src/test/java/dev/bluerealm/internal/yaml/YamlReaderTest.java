@@ -313,6 +313,23 @@ class YamlReaderTest {
     // ------------------------------------------------------------------ encoding and size
 
     @Test
+    void read_surrogatePairAcrossTheParsersBuffer_isReadWithoutThrowing() {
+        // snakeyaml-engine reads 1025 chars at a time; an emoji whose high surrogate ends a chunk
+        // (char 1024, 2049, ...) made it read past its buffer: IndexOutOfBoundsException from read()
+        for (int before : new int[] {1019, 1020, 1021, 1022, 2046, 3071}) {
+            String text = "a: " + "x".repeat(before) + "\uD83D\uDE00 \uD83D\uDE00\n";
+            YamlDocument doc;
+            try {
+                doc = read(text);
+            } catch (RuntimeException e) {
+                throw new AssertionError("read() threw on valid YAML with an emoji at char " + (3 + before), e);
+            }
+            assertTrue(doc.ok(), () -> doc.errors().toString());
+            assertEquals("x".repeat(before) + "\uD83D\uDE00 \uD83D\uDE00", scalars(doc).get("a").text());
+        }
+    }
+
+    @Test
     void read_invalidUtf8_reportsLineAndColumnOfTheBadByte() {
         byte[] bytes = concat("name: ok\nb: x".getBytes(StandardCharsets.US_ASCII), new byte[] {(byte) 0xff},
                 "\n".getBytes(StandardCharsets.US_ASCII));

@@ -1,0 +1,820 @@
+package dev.bluerealm.internal.schema;
+
+import dev.bluerealm.json.JsonValue;
+import dev.bluerealm.json.JsonValue.JsonArray;
+import dev.bluerealm.json.JsonValue.JsonBoolean;
+import dev.bluerealm.json.JsonValue.JsonNumber;
+import dev.bluerealm.json.JsonValue.JsonObject;
+import dev.bluerealm.json.JsonValue.JsonString;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * Tries to prove that every instance valid under schema A (side {@code a}) is valid under schema B
+ * (side {@code b}). Sound: {@link Outcome#holds()} only when every step was proven; each step that
+ * was not yields a reason and candidate counterexamples (see {@link Outcome}).
+ *
+ * <p>A is split into alternatives (anyOf/oneOf expanded); each alternative is compared with B type
+ * by type: numbers by bounds and steps, strings by lengths and identical patterns, arrays position
+ * by position, objects property by property (a property one side does not name falls under its
+ * additionalProperties). B's anyOf needs an alternative containing A (per type if need be), its
+ * oneOf also needs the other alternatives disjoint from A, its {@code not} needs disjointness; an
+ * opaque keyword of B needs the very same keyword in A. Recursive references are handled
+ * coinductively: meeting the same pair again deeper in the instance assumes it (sound because
+ * instances are finite); meeting it again at the same depth is a loop and is not proven.
+ */
+final class Subsumption {
+    private static final int MAX_STEPS = 20_000;
+    private static final int MAX_DEPTH = 64;
+
+    private final Side a;
+    private final Side b;
+    private final boolean sameRoots;
+    private final boolean sameDefs;
+    private final Map<Key, Integer> active = new HashMap<>();
+    private final List<Frame> frames = new ArrayList<>();
+    private final Set<Key> proven = new HashSet<>();
+    private int steps;
+
+    Subsumption(Side a, Side b) {
+        this.a = a;
+        this.b = b;
+        this.sameRoots = a.root().equals(b.root());
+        JsonValue defsA = member(a.root(), "$defs");
+        JsonValue defsB = member(b.root(), "$defs");
+        JsonValue definitionsA = member(a.root(), "definitions");
+        JsonValue definitionsB = member(b.root(), "definitions");
+        this.sameDefs = Objects.equals(defsA, defsB) && Objects.equals(definitionsA, definitionsB)
+                && refsIntoDefs(defsA) && refsIntoDefs(definitionsA);
+    }
+
+    /** A ⊆ B for the two roots. */
+    Outcome check() {
+        steps = 0;
+        return check(List.of(a.root()), List.of(b.root()), "", 0);
+    }
+
+    /** {@code an} (a subschema of A) ⊆ {@code bn} (a subschema of B), both resolving refs in their roots. */
+    boolean holds(JsonValue an, JsonValue bn) {
+        steps = 0;
+        return check(List.of(an), List.of(bn), "", 0).holds();
+    }
+
+    private static JsonValue member(JsonValue v, String name) {
+        return v instanceof JsonObject o ? o.get(name) : null;
+    }
+
+    // ---------------------------------------------------------------- recursion and bookkeeping
+
+    private record Key(IdList a, long mask, IdList b) {}
+
+    /** A list compared by the identity of its elements (schema nodes are stable objects). */
+    private static final class IdList {
+        private final List<JsonValue> items;
+        private final int hash;
+
+        IdList(List<JsonValue> items) {
+            this.items = List.copyOf(items);
+            int h = 1;
+            for (JsonValue v : items) {
+                h = 31 * h + System.identityHashCode(v);
+            }
+            this.hash = h;
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            if (!(o instanceof IdList other) || other.items.size() != items.size()) {
+                return false;
+            }
+            for (int i = 0; i < items.size(); i++) {
+                if (items.get(i) != other.items.get(i)) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        @Override
+        public int hashCode() {
+            return hash;
+        }
+    }
+
+    private static final class Frame {
+        final int index;
+        final int depth;
+        int minHit = Integer.MAX_VALUE;
+
+        Frame(int index, int depth) {
+            this.index = index;
+            this.depth = depth;
+        }
+    }
+
+    private Outcome check(List<JsonValue> an, List<JsonValue> bn, String path, int depth) {
+        if (Keywords.allTrivial(bn)) {
+            return Outcome.proven();
+        }
+        if (an.size() == 1 && bn.size() == 1 && refSafeEqual(an.get(0), bn.get(0))) {
+            return Outcome.proven();
+        }
+        List<Outcome> outs = new ArrayList<>();
+        for (Conj ai : Normalizer.dnf(a, an)) {
+            Outcome r = checkConj(ai, bn, path, depth);
+            outs.add(r);
+            if (!r.holds() && outs.size() >= Outcome.MAX_FAILURES) {
+                break;
+            }
+        }
+        return Outcome.all(outs);
+    }
+
+    private Outcome checkConj(Conj ai, List<JsonValue> bn, String path, int depth) {
+        if (++steps > MAX_STEPS) {
+            return fail(path, "the schemas are too large or too recursive to compare", List.of());
+        }
+        if (depth > MAX_DEPTH) {
+            return fail(path, "nesting deeper than " + MAX_DEPTH + " levels is not compared", List.of());
+        }
+        if (ai.empty || Keywords.allTrivial(bn)) {
+            return Outcome.proven();
+        }
+        Key key = new Key(new IdList(ai.parts), ai.typesMask(), new IdList(bn));
+        Integer at = active.get(key);
+        if (at != null) {
+            Frame f = frames.get(at);
+            if (depth > f.depth) {
+                Frame top = frames.get(frames.size() - 1);
+                top.minHit = Math.min(top.minHit, at);
+                return Outcome.proven();
+            }
+            return fail(path, "a $ref loops without descending into a property or item", List.of());
+        }
+        if (proven.contains(key)) {
+            return Outcome.proven();
+        }
+        Frame frame = new Frame(frames.size(), depth);
+        frames.add(frame);
+        active.put(key, frame.index);
+        Outcome r;
+        try {
+            r = compareConj(ai, bn, path, depth);
+        } finally {
+            frames.remove(frames.size() - 1);
+            active.remove(key);
+        }
+        if (frame.minHit < frame.index && !frames.isEmpty()) {
+            Frame parent = frames.get(frames.size() - 1);
+            parent.minHit = Math.min(parent.minHit, frame.minHit);
+        }
+        if (r.holds() && frame.minHit >= frame.index) {
+            proven.add(key);
+        }
+        return r;
+    }
+
+    // ---------------------------------------------------------------- one alternative of A against B
+
+    private Outcome compareConj(Conj ai, List<JsonValue> bn, String path, int depth) {
+        if (ai.unknown != null) {
+            return fail(path, ai.unknown, List.of());
+        }
+        if (ai.subsetUnsafe != null) {
+            return fail(path, a.label() + " schema: " + ai.subsetUnsafe, List.of());
+        }
+        Conj bc = Normalizer.conj(b, bn);
+        if (bc.unknown != null) {
+            return fail(path, bc.unknown, samples(ai, depth));
+        }
+        if (bc.empty) {
+            return fail(path, b.label() + " accepts nothing here, " + a.label() + " does", samples(ai, depth));
+        }
+        if (ai.enumValues != null) {
+            return enumerated(ai, bn, path);
+        }
+        EnumSet<JType> aTypes = inhabited(ai);
+        if (aTypes.isEmpty()) {
+            return Outcome.proven();
+        }
+        List<Outcome> outs = new ArrayList<>();
+        EnumSet<JType> missing = EnumSet.copyOf(aTypes);
+        missing.removeAll(bc.types);
+        if (!missing.isEmpty()) {
+            List<JsonValue> cands = new ArrayList<>();
+            for (JType t : missing) {
+                cands.add(Sampler.of(ai, t, depth));
+            }
+            outs.add(fail(path, a.label() + " accepts " + JType.names(missing) + (missing.size() > 1 ? " values" : "")
+                    + ", " + b.label() + " does not (type " + JType.names(typesOf(bc)) + ")", cands));
+        }
+        EnumSet<JType> common = EnumSet.copyOf(aTypes);
+        common.retainAll(bc.types);
+        for (JType t : common) {
+            if (bc.enumValues != null) {
+                outs.add(enumInB(ai, bc, bn, t, path, depth));
+                continue;
+            }
+            switch (t) {
+                case NUMBER -> outs.add(numbers(ai, bc, bn, path));
+                case STRING -> outs.add(strings(ai, bc, bn, path));
+                case ARRAY -> outs.add(arrays(ai, bc, path, depth));
+                case OBJECT -> outs.add(objects(ai, bc, path, depth));
+                default -> {
+                }
+            }
+        }
+        for (List<JsonValue> group : bc.anyOf) {
+            outs.add(anyOf(ai, group, aTypes, path, depth));
+        }
+        for (List<JsonValue> group : bc.oneOf) {
+            outs.add(oneOf(ai, group, aTypes, path, depth));
+        }
+        for (JsonValue not : bc.nots) {
+            if (!disjoint(ai, b, List.of(not), depth)) {
+                outs.add(fail(path, b.label() + " excludes " + not.toJson() + " (not), and " + a.label()
+                        + " is not shown to exclude it", samples(ai, depth)));
+            }
+        }
+        for (Conj.Opaque op : bc.opaque) {
+            EnumSet<JType> applies = EnumSet.copyOf(op.appliesTo());
+            applies.retainAll(aTypes);
+            if (!applies.isEmpty() && !matched(ai, op)) {
+                outs.add(fail(path, "keyword \"" + op.keyword() + "\" of " + b.label() + " is not compared"
+                        + " (only the same keyword with the same value in " + a.label() + " is known to imply it)",
+                        samples(ai, depth)));
+            }
+        }
+        return Outcome.all(outs);
+    }
+
+    private static EnumSet<JType> typesOf(Conj c) {
+        return c.types.isEmpty() ? EnumSet.noneOf(JType.class) : EnumSet.copyOf(c.types);
+    }
+
+    private boolean matched(Conj ai, Conj.Opaque op) {
+        if (op.contextual()) {
+            return false;
+        }
+        for (Conj.Opaque mine : ai.opaque) {
+            if (mine.keyword().equals(op.keyword()) && refSafeEqual(mine.value(), op.value())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** A is a finite set of values: each must be accepted by B (decided by the evaluator). */
+    private Outcome enumerated(Conj ai, List<JsonValue> bn, String path) {
+        List<Outcome> outs = new ArrayList<>();
+        for (JsonValue v : ai.enumValues) {
+            if (Evaluator.member(ai, v) == Tri.FALSE) {
+                continue;
+            }
+            Tri inB = Evaluator.all(b, bn, v);
+            if (inB != Tri.TRUE) {
+                outs.add(fail(path, inB == Tri.FALSE
+                        ? a.label() + " allows " + v.toJson() + ", " + b.label() + " does not"
+                        : "cannot decide whether " + b.label() + " accepts " + v.toJson(), List.of(v)));
+            }
+        }
+        return Outcome.all(outs);
+    }
+
+    /** B lists its values of type {@code t}; A does not. */
+    private Outcome enumInB(Conj ai, Conj bc, List<JsonValue> bn, JType t, String path, int depth) {
+        List<JsonValue> values = switch (t) {
+            case NULL -> List.of(JsonValue.NULL);
+            case BOOLEAN -> List.of(new JsonBoolean(false), new JsonBoolean(true));
+            default -> null;
+        };
+        if (values != null) {
+            List<Outcome> outs = new ArrayList<>();
+            for (JsonValue v : values) {
+                if (Evaluator.member(ai, v) != Tri.FALSE && Evaluator.all(b, bn, v) != Tri.TRUE) {
+                    outs.add(fail(path, a.label() + " allows " + v.toJson() + ", " + b.label() + " does not", List.of(v)));
+                }
+            }
+            return Outcome.all(outs);
+        }
+        List<JsonValue> cands = new ArrayList<>();
+        cands.add(Sampler.of(ai, t, depth));
+        if (t == JType.NUMBER) {
+            Numbers.pool(List.of(ai)).forEach(n -> cands.add(new JsonNumber(n)));
+        } else if (t == JType.STRING) {
+            Sampler.strings(List.of(ai), new ArrayList<>()).forEach(s -> cands.add(new JsonString(s)));
+        }
+        return fail(path, b.label() + " allows only " + listed(bc.enumValues) + ", " + a.label()
+                + " allows other " + t.schemaName + " values", outside(ai, bn, cands));
+    }
+
+    private static String listed(List<JsonValue> values) {
+        return values.size() == 1 ? values.get(0).toJson() : new JsonArray(values).toJson();
+    }
+
+    // ---------------------------------------------------------------- per type
+
+    private Outcome numbers(Conj ai, Conj bc, List<JsonValue> bn, String path) {
+        List<Outcome> outs = new ArrayList<>();
+        if (bc.integer && !ai.integral()) {
+            outs.add(fail(path, b.label() + " accepts only integers, " + a.label() + " also other numbers",
+                    numberCandidates(ai, bc, bn)));
+        }
+        Conj.Bound lo = Numbers.effectiveLower(ai);
+        Conj.Bound hi = Numbers.effectiveUpper(ai);
+        if (!Numbers.lowerImplies(lo, bc.lower)) {
+            outs.add(fail(path, b.label() + " requires " + show(bc.lower, true) + ", " + a.label()
+                    + (lo == null ? " has no lower bound" : " allows " + show(lo, true)), numberCandidates(ai, bc, bn)));
+        }
+        if (!Numbers.upperImplies(hi, bc.upper)) {
+            outs.add(fail(path, b.label() + " requires " + show(bc.upper, false) + ", " + a.label()
+                    + (hi == null ? " has no upper bound" : " allows " + show(hi, false)), numberCandidates(ai, bc, bn)));
+        }
+        for (BigDecimal mb : bc.multipleOf) {
+            boolean ok = false;
+            for (BigDecimal ma : ai.steps()) {
+                ok |= Numbers.isMultiple(ma, mb);
+            }
+            if (!ok) {
+                outs.add(fail(path, b.label() + " requires multiples of " + mb.toPlainString() + ", " + a.label()
+                        + (ai.multipleOf.isEmpty() ? " does not" : " requires multiples of " + plain(ai.multipleOf)),
+                        numberCandidates(ai, bc, bn)));
+            }
+        }
+        return Outcome.all(outs);
+    }
+
+    private static String show(Conj.Bound bound, boolean lower) {
+        return (lower ? (bound.exclusive() ? "> " : ">= ") : (bound.exclusive() ? "< " : "<= "))
+                + bound.value().toPlainString();
+    }
+
+    private static String plain(List<BigDecimal> ns) {
+        List<String> s = new ArrayList<>();
+        ns.forEach(n -> s.add(n.toPlainString()));
+        return String.join(", ", s);
+    }
+
+    private List<JsonValue> numberCandidates(Conj ai, Conj bc, List<JsonValue> bn) {
+        List<JsonValue> cands = new ArrayList<>();
+        Numbers.pool(List.of(ai, bc)).forEach(n -> cands.add(new JsonNumber(n)));
+        return outside(ai, bn, cands);
+    }
+
+    private Outcome strings(Conj ai, Conj bc, List<JsonValue> bn, String path) {
+        List<Outcome> outs = new ArrayList<>();
+        if (bc.minLength > ai.minLength) {
+            outs.add(fail(path, b.label() + " requires at least " + bc.minLength + " characters, " + a.label()
+                    + " allows " + ai.minLength, stringCandidates(ai, bc, bn)));
+        }
+        if (bc.maxLength != null && (ai.maxLength == null || ai.maxLength > bc.maxLength)) {
+            outs.add(fail(path, b.label() + " allows at most " + bc.maxLength + " characters, " + a.label()
+                    + (ai.maxLength == null ? " has no maximum" : " allows " + ai.maxLength),
+                    stringCandidates(ai, bc, bn)));
+        }
+        for (String pb : bc.patterns) {
+            if (ai.patterns.contains(pb) || pb.isEmpty() || pb.equals(".*")) {
+                continue;
+            }
+            String reason = ai.patterns.isEmpty()
+                    ? b.label() + " requires pattern " + JsonValue.string(pb).toJson() + ", " + a.label() + " has none"
+                    : "patterns differ: " + a.label() + " " + quoted(ai.patterns) + ", " + b.label() + " "
+                            + JsonValue.string(pb).toJson() + " (regular expressions are not compared)";
+            outs.add(fail(path, reason, stringCandidates(ai, bc, bn)));
+        }
+        return Outcome.all(outs);
+    }
+
+    private static String quoted(List<String> patterns) {
+        List<String> q = new ArrayList<>();
+        patterns.forEach(p -> q.add(JsonValue.string(p).toJson()));
+        return String.join(" and ", q);
+    }
+
+    private List<JsonValue> stringCandidates(Conj ai, Conj bc, List<JsonValue> bn) {
+        List<JsonValue> cands = new ArrayList<>();
+        Sampler.strings(List.of(ai, bc), new ArrayList<>()).forEach(s -> cands.add(new JsonString(s)));
+        return outside(ai, bn, cands);
+    }
+
+    /** The candidates the evaluator does not rule out of A and does not prove to be in B (at most 3). */
+    private List<JsonValue> outside(Conj ai, List<JsonValue> bn, List<JsonValue> cands) {
+        List<JsonValue> out = new ArrayList<>();
+        for (JsonValue v : cands) {
+            if (v != null && !out.contains(v) && Evaluator.member(ai, v) != Tri.FALSE
+                    && Evaluator.all(b, bn, v) != Tri.TRUE) {
+                out.add(v);
+                if (out.size() == 3) {
+                    break;
+                }
+            }
+        }
+        return out;
+    }
+
+    private Outcome arrays(Conj ai, Conj bc, String path, int depth) {
+        List<Outcome> outs = new ArrayList<>();
+        Long aMax = maxItems(ai);
+        if (bc.minItems > ai.minItems) {
+            outs.add(fail(path, b.label() + " requires at least " + bc.minItems + " items, " + a.label() + " allows "
+                    + ai.minItems, List.of(nullable(Sampler.array(ai, (int) Math.min(ai.minItems, 64), depth)))));
+        }
+        if (bc.maxItems != null && (aMax == null || aMax > bc.maxItems)) {
+            outs.add(fail(path, b.label() + " allows at most " + bc.maxItems + " items, " + a.label()
+                    + (aMax == null ? " has no maximum" : " allows " + aMax),
+                    bc.maxItems < 256 ? List.of(nullable(Sampler.array(ai, (int) (bc.maxItems + 1), depth))) : List.of()));
+        }
+        if (bc.unique && !ai.unique && (aMax == null || aMax > 1)) {
+            outs.add(fail(path, b.label() + " requires unique items, " + a.label() + " does not",
+                    List.of(nullable(duplicates(ai, depth)))));
+        }
+        int n = Math.max(ai.prefix.size(), bc.prefix.size());
+        for (int i = 0; i < n; i++) {
+            List<JsonValue> aI = ai.itemAt(i);
+            if (aMax != null && i >= aMax || Keywords.anyFalse(aI)) {
+                return Outcome.all(outs);
+            }
+            Outcome r = check(aI, bc.itemAt(i), path + "/" + i, depth + 1);
+            final int at = i;
+            outs.add(r.lift(v -> arrayWith(ai, at, v, depth)));
+        }
+        if ((aMax == null || aMax > n) && !Keywords.anyFalse(ai.items)) {
+            Outcome r = check(ai.items, bc.items, path + "/" + n, depth + 1);
+            outs.add(r.lift(v -> arrayWith(ai, n, v, depth)));
+        }
+        return Outcome.all(outs);
+    }
+
+    private static JsonValue nullable(JsonValue v) {
+        return v == null ? JsonValue.NULL : v;
+    }
+
+    /** The most items an array of the conjunction can have (null: unbounded). */
+    static Long maxItems(Conj c) {
+        Long max = c.maxItems;
+        for (int i = 0; i < c.prefix.size(); i++) {
+            if (Keywords.anyFalse(c.prefix.get(i))) {
+                return max == null ? i : Math.min(max, i);
+            }
+        }
+        if (Keywords.anyFalse(c.items)) {
+            long p = c.prefix.size();
+            return max == null ? p : Math.min(max, p);
+        }
+        return max;
+    }
+
+    private JsonValue arrayWith(Conj ai, int at, JsonValue v, int depth) {
+        List<JsonValue> items = new ArrayList<>();
+        for (int j = 0; j < Math.max(at + 1, Math.min(ai.minItems, 64)); j++) {
+            JsonValue item = j == at ? v : Sampler.sample(a, ai.itemAt(j), depth + 1);
+            if (item == null) {
+                return null;
+            }
+            items.add(item);
+        }
+        return new JsonArray(items);
+    }
+
+    private JsonValue duplicates(Conj ai, int depth) {
+        JsonValue x = Sampler.sample(a, ai.itemAt(0), depth + 1);
+        if (x == null) {
+            return null;
+        }
+        List<JsonValue> items = new ArrayList<>();
+        for (long i = 0; i < Math.max(2, Math.min(ai.minItems, 64)); i++) {
+            items.add(x);
+        }
+        return new JsonArray(items);
+    }
+
+    private Outcome objects(Conj ai, Conj bc, String path, int depth) {
+        List<Outcome> outs = new ArrayList<>();
+        for (String p : bc.required) {
+            if (!ai.required.contains(p)) {
+                outs.add(fail(path, b.label() + " requires property \"" + p + "\", " + a.label() + " does not",
+                        List.of(nullable(Sampler.object(ai, Set.of(p), 0, depth)))));
+            }
+        }
+        long aMin = Math.max(ai.minProps, ai.required.size());
+        if (bc.minProps > aMin) {
+            outs.add(fail(path, b.label() + " requires at least " + bc.minProps + " properties, " + a.label()
+                    + " allows " + aMin, List.of(nullable(Sampler.object(ai, Set.of(), 0, depth)))));
+        }
+        Long aMax = ai.maxProps;
+        if (Keywords.anyFalse(ai.additional)) {
+            long named = ai.props.values().stream().filter(v -> !Keywords.anyFalse(v)).count();
+            aMax = aMax == null ? named : Math.min(aMax, named);
+        }
+        if (bc.maxProps != null && (aMax == null || aMax > bc.maxProps)) {
+            outs.add(fail(path, b.label() + " allows at most " + bc.maxProps + " properties, " + a.label()
+                    + (aMax == null ? " has no maximum" : " allows " + aMax),
+                    bc.maxProps < 256 ? List.of(nullable(Sampler.object(ai, Set.of(), bc.maxProps + 1, depth)))
+                            : List.of()));
+        }
+        JsonValue[] base = new JsonValue[1];
+        Set<String> names = new LinkedHashSet<>(ai.props.keySet());
+        names.addAll(bc.props.keySet());
+        for (String p : names) {
+            List<JsonValue> aP = ai.propOr(p);
+            List<JsonValue> bP = bc.propOr(p);
+            if (Keywords.anyFalse(aP) || Keywords.allTrivial(bP)) {
+                continue;
+            }
+            Outcome r = check(aP, bP, path + "/" + escape(p), depth + 1);
+            if (!r.holds()) {
+                outs.add(r.lift(v -> objectWith(ai, base, p, v, depth)));
+            }
+        }
+        if (!Keywords.anyFalse(ai.additional) && !Keywords.allTrivial(bc.additional)) {
+            String name = Sampler.freshName(0, ai.props.keySet(), bc.props.keySet());
+            Outcome r = check(ai.additional, bc.additional, path + "/*", depth + 1);
+            if (!r.holds()) {
+                outs.add(r.lift(v -> objectWith(ai, base, name, v, depth)));
+            }
+        }
+        return Outcome.all(outs);
+    }
+
+    private JsonValue objectWith(Conj ai, JsonValue[] base, String name, JsonValue v, int depth) {
+        if (base[0] == null) {
+            JsonValue sample = Sampler.object(ai, Set.of(), 0, depth);
+            base[0] = sample == null ? new JsonObject(Map.of()) : sample;
+        }
+        Map<String, JsonValue> members = new LinkedHashMap<>(((JsonObject) base[0]).members());
+        members.put(name, v);
+        return new JsonObject(members);
+    }
+
+    static String escape(String name) {
+        return name.replace("~", "~0").replace("/", "~1");
+    }
+
+    // ---------------------------------------------------------------- B's anyOf, oneOf, not
+
+    private Outcome anyOf(Conj ai, List<JsonValue> group, EnumSet<JType> aTypes, String path, int depth) {
+        List<JsonValue> cands = new ArrayList<>();
+        String first = null;
+        for (JsonValue g : group) {
+            Outcome r = checkConj(ai, List.of(g), path, depth);
+            if (r.holds()) {
+                return r;
+            }
+            cands.addAll(r.candidates());
+            first = first == null ? r.reason() : first;
+        }
+        if (aTypes.size() > 1 && everyType(ai, aTypes, t -> {
+            for (JsonValue g : group) {
+                if (checkConj(ai.restrict(t), List.of(g), path, depth).holds()) {
+                    return true;
+                }
+            }
+            return false;
+        })) {
+            return Outcome.proven();
+        }
+        cands.addAll(samples(ai, depth));
+        return fail(path, "no alternative of " + b.label() + "'s anyOf is shown to accept all that " + a.label()
+                + " accepts" + (group.size() == 1 && first != null ? " (" + first + ")" : ""), cands);
+    }
+
+    private Outcome oneOf(Conj ai, List<JsonValue> group, EnumSet<JType> aTypes, String path, int depth) {
+        if (exactlyOne(ai, group, path, depth)
+                || aTypes.size() > 1 && everyType(ai, aTypes, t -> exactlyOne(ai.restrict(t), group, path, depth))) {
+            return Outcome.proven();
+        }
+        return fail(path, "no alternative of " + b.label() + "'s oneOf is shown to accept all that " + a.label()
+                + " accepts while excluding the others", samples(ai, depth));
+    }
+
+    private boolean exactlyOne(Conj c, List<JsonValue> group, String path, int depth) {
+        for (int i = 0; i < group.size(); i++) {
+            if (checkConj(c, List.of(group.get(i)), path, depth).holds()) {
+                boolean others = true;
+                for (int j = 0; j < group.size() && others; j++) {
+                    others = j == i || disjoint(c, b, List.of(group.get(j)), depth);
+                }
+                if (others) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private interface TypeTest {
+        boolean test(JType t);
+    }
+
+    private static boolean everyType(Conj ai, EnumSet<JType> types, TypeTest test) {
+        for (JType t : types) {
+            if (!test.test(t)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Proves that no instance is in both {@code x} and the conjunction of {@code yn} (false: not shown). */
+    private boolean disjoint(Conj x, Side ys, List<JsonValue> yn, int depth) {
+        if (depth > MAX_DEPTH || x.unknown != null || x.subsetUnsafe != null || ++steps > MAX_STEPS) {
+            return false;
+        }
+        for (Conj y : Normalizer.dnf(ys, yn)) {
+            if (y.unknown != null || y.subsetUnsafe != null || !disjointConj(x, y, depth)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private boolean disjointConj(Conj x, Conj y, int depth) {
+        if (x.empty || y.empty) {
+            return true;
+        }
+        if (x.enumValues != null || y.enumValues != null) {
+            Conj finite = x.enumValues != null ? x : y;
+            Conj other = finite == x ? y : x;
+            for (JsonValue v : finite.enumValues) {
+                if (Evaluator.member(finite, v) != Tri.FALSE && Evaluator.member(other, v) != Tri.FALSE) {
+                    return false;
+                }
+            }
+            return true;
+        }
+        EnumSet<JType> common = inhabited(x);
+        common.retainAll(inhabited(y));
+        for (JType t : common) {
+            if (!disjointOn(t, x, y, depth)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private boolean disjointOn(JType t, Conj x, Conj y, int depth) {
+        switch (t) {
+            case NUMBER:
+                return below(Numbers.effectiveUpper(x), Numbers.effectiveLower(y))
+                        || below(Numbers.effectiveUpper(y), Numbers.effectiveLower(x));
+            case STRING:
+                return x.maxLength != null && x.maxLength < y.minLength || y.maxLength != null && y.maxLength < x.minLength;
+            case ARRAY: {
+                Long xm = maxItems(x);
+                Long ym = maxItems(y);
+                return xm != null && xm < y.minItems || ym != null && ym < x.minItems;
+            }
+            case OBJECT: {
+                if (x.maxProps != null && x.maxProps < Math.max(y.minProps, y.required.size())
+                        || y.maxProps != null && y.maxProps < Math.max(x.minProps, x.required.size())) {
+                    return true;
+                }
+                Set<String> required = new LinkedHashSet<>(x.required);
+                required.addAll(y.required);
+                for (String p : required) {
+                    if (disjointLists(x.side, x.propOr(p), y.side, y.propOr(p), depth + 1)) {
+                        return true;
+                    }
+                }
+                return false;
+            }
+            default:
+                return false;
+        }
+    }
+
+    private boolean disjointLists(Side xs, List<JsonValue> xn, Side ys, List<JsonValue> yn, int depth) {
+        if (Keywords.anyFalse(xn) || Keywords.anyFalse(yn)) {
+            return true;
+        }
+        for (Conj x : Normalizer.dnf(xs, xn)) {
+            if (!disjoint(x, ys, yn, depth)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean below(Conj.Bound upper, Conj.Bound lower) {
+        if (upper == null || lower == null) {
+            return false;
+        }
+        int cmp = upper.value().compareTo(lower.value());
+        return cmp < 0 || cmp == 0 && (upper.exclusive() || lower.exclusive());
+    }
+
+    // ---------------------------------------------------------------- helpers
+
+    /** The types of {@code c} that some instance can have (not provably empty). */
+    static EnumSet<JType> inhabited(Conj c) {
+        EnumSet<JType> out = EnumSet.noneOf(JType.class);
+        if (c.empty) {
+            return out;
+        }
+        for (JType t : c.types) {
+            boolean empty = switch (t) {
+                case NUMBER -> Numbers.empty(c);
+                case STRING -> c.maxLength != null && c.minLength > c.maxLength;
+                case ARRAY -> {
+                    Long max = maxItems(c);
+                    yield max != null && c.minItems > max;
+                }
+                case OBJECT -> objectsEmpty(c);
+                default -> false;
+            };
+            if (!empty) {
+                out.add(t);
+            }
+        }
+        return out;
+    }
+
+    private static boolean objectsEmpty(Conj c) {
+        if (c.maxProps != null && (c.minProps > c.maxProps || c.required.size() > c.maxProps)) {
+            return true;
+        }
+        for (String p : c.required) {
+            if (Keywords.anyFalse(c.propOr(p))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private List<JsonValue> samples(Conj ai, int depth) {
+        List<JsonValue> out = new ArrayList<>();
+        JsonValue any = Sampler.of(ai, null, depth);
+        if (any != null) {
+            out.add(any);
+        }
+        for (JType t : ai.types) {
+            JsonValue v = Sampler.of(ai, t, depth);
+            if (v != null && !out.contains(v)) {
+                out.add(v);
+            }
+        }
+        return out;
+    }
+
+    private Outcome fail(String path, String reason, List<JsonValue> candidates) {
+        return Outcome.fail((path.isEmpty() ? "at the top level" : "at " + path) + ": " + reason, candidates);
+    }
+
+    /**
+     * Equal subschemas mean the same when their references resolve the same way: no references, or
+     * only into {@code $defs}/{@code definitions} that are equal on both sides (or the same roots).
+     */
+    boolean refSafeEqual(JsonValue x, JsonValue y) {
+        if (!x.equals(y)) {
+            return false;
+        }
+        if (sameRoots) {
+            return true;
+        }
+        if (a.unsupported() != null || b.unsupported() != null) {
+            return false;
+        }
+        RefScan scan = new RefScan();
+        scan.walk(x);
+        return !scan.any || sameDefs && scan.intoDefsOnly;
+    }
+
+    private static boolean refsIntoDefs(JsonValue v) {
+        RefScan scan = new RefScan();
+        if (v != null) {
+            scan.walk(v);
+        }
+        return scan.intoDefsOnly;
+    }
+
+    private static final class RefScan {
+        boolean any;
+        boolean intoDefsOnly = true;
+
+        void walk(JsonValue v) {
+            if (v instanceof JsonObject o) {
+                for (Map.Entry<String, JsonValue> e : o.members().entrySet()) {
+                    if (e.getKey().equals("$ref") && e.getValue() instanceof JsonString s) {
+                        any = true;
+                        intoDefsOnly &= s.value().startsWith("#/$defs/") || s.value().startsWith("#/definitions/");
+                    } else if (e.getKey().equals("$dynamicRef")) {
+                        any = true;
+                        intoDefsOnly = false;
+                    }
+                    walk(e.getValue());
+                }
+            } else if (v instanceof JsonArray arr) {
+                arr.items().forEach(this::walk);
+            }
+        }
+    }
+}

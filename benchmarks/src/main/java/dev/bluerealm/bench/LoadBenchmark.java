@@ -561,12 +561,12 @@ public final class LoadBenchmark {
     // ------------------------------------------------------------------------------------ fresh JVMs
 
     /**
-     * One fresh JVM: its first call (wall in main, process CPU of all threads after it, JVM start → main),
-     * the whole process (wall), and the wall times of the calls that followed in the same JVM.
+     * One fresh JVM: its first call (wall in main; process CPU of all threads, and JVM uptime, at its
+     * end; JVM start → main), and the calls that followed in the same JVM.
      */
-    record ColdRun(double inMain, double processCpu, double process, double startToMain, List<Double> later) {
+    record ColdRun(double inMain, double processCpu, double uptime, double startToMain, List<Sample> later) {
         /** The later calls' second half: this JVM warmed up, with nothing else run in it. */
-        List<Double> warm() {
+        List<Sample> warm() {
             return later.subList(later.size() / 2, later.size());
         }
     }
@@ -577,21 +577,21 @@ public final class LoadBenchmark {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         List<String> cmd = List.of(java, "-cp", System.getProperty("java.class.path"), LoadBenchmark.class.getName(),
                 "--child", scenario, checkout.toString(), blueHome.toString(), Integer.toString(more));
-        long start = System.nanoTime();
         Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
         String out;
         try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
             out = r.lines().collect(Collectors.joining("\n"));
         }
         int code = p.waitFor();
-        double wall = (System.nanoTime() - start) / 1e6;
         String result = Stream.of(out.split("\n")).filter(l -> l.startsWith("RESULT ")).findFirst().orElse(null);
         if (code != 0 || result == null) {
             throw new IllegalStateException("child " + scenario + " failed (exit " + code + "):\n" + out);
         }
         String[] f = result.split(" ");
-        List<Double> later = Stream.of(f).skip(5).map(Double::parseDouble).toList();
-        return new ColdRun(Double.parseDouble(f[1]), Double.parseDouble(f[2]), wall, Double.parseDouble(f[3]), later);
+        List<Sample> later = Stream.of(f).skip(6).map(x -> x.split(":"))
+                .map(x -> new Sample(Double.parseDouble(x[0]), Double.parseDouble(x[1]))).toList();
+        return new ColdRun(Double.parseDouble(f[1]), Double.parseDouble(f[2]), Double.parseDouble(f[3]),
+                Double.parseDouble(f[4]), later);
     }
 
     /**
@@ -622,15 +622,17 @@ public final class LoadBenchmark {
         }
         long result = call.run();
         double ms = (System.nanoTime() - start) / 1e6;
+        double uptime = ManagementFactory.getRuntimeMXBean().getUptime();
         double processCpu = -1;
         if (ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean) {
             processCpu = ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
                     .getProcessCpuTime() / 1e6;
         }
-        StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "RESULT %.3f %.3f %.3f %d", ms, processCpu,
-                uptimeAtMain, result));
+        StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "RESULT %.3f %.3f %.0f %.0f %d", ms,
+                processCpu, uptime, uptimeAtMain, result));
         for (int i = 0; i < more; i++) {
-            line.append(String.format(Locale.ROOT, " %.3f", time(call).wall()));
+            Sample sample = time(call);
+            line.append(String.format(Locale.ROOT, " %.3f:%.3f", sample.wall(), sample.cpu()));
         }
         System.out.println(line);
     }
@@ -697,17 +699,17 @@ public final class LoadBenchmark {
             }
             List<ColdRun> floorRuns = cold.get("floor");
             double floorIn = median(floorRuns.stream().map(ColdRun::inMain).toList());
-            double floorWall = median(floorRuns.stream().map(ColdRun::process).toList());
-            line("### Cold, a fresh JVM per call (ms; median of %d)", floorRuns.size());
+            double floorUp = median(floorRuns.stream().map(ColdRun::uptime).toList());
+            line("### Cold: the first call in a fresh JVM (ms; median of %d JVMs)", floorRuns.size());
             line("");
-            line("| scenario | in main (wall) | × floor | process CPU (all threads) | whole process, JVM start → exit"
-                    + " (wall) | × floor | JVM start → main |");
+            line("| scenario | in main (wall) | × floor | JVM start → end of the call (wall) | × floor"
+                    + " | process CPU, all threads (JIT, GC) | JVM start → main |");
             line("|---|---:|---:|---:|---:|---:|---:|");
             for (Map.Entry<String, List<ColdRun>> e : cold.entrySet()) {
                 double in = median(e.getValue().stream().map(ColdRun::inMain).toList());
-                double wall = median(e.getValue().stream().map(ColdRun::process).toList());
-                line("| %s | %.0f | %s | %.0f | %.0f | %s | %.0f |", label(e.getKey()), in, fmt(in / floorIn),
-                        median(e.getValue().stream().map(ColdRun::processCpu).toList()), wall, fmt(wall / floorWall),
+                double up = median(e.getValue().stream().map(ColdRun::uptime).toList());
+                line("| %s | %.0f | %s | %.0f | %s | %.0f | %.0f |", label(e.getKey()), in, fmt(in / floorIn), up,
+                        fmt(up / floorUp), median(e.getValue().stream().map(ColdRun::processCpu).toList()),
                         median(e.getValue().stream().map(ColdRun::startToMain).toList()));
             }
             line("");
@@ -717,20 +719,24 @@ public final class LoadBenchmark {
             if (cold.isEmpty() || cold.get("floor").get(0).later().size() < 2) {
                 return;
             }
-            List<Double> floor = cold.get("floor").stream().flatMap(r -> r.warm().stream()).toList();
+            List<Sample> floor = cold.get("floor").stream().flatMap(r -> r.warm().stream()).toList();
             line("### Warm, but each scenario alone in its own JVM (ms; the last %d of %d calls after the cold one,"
                     + " in each of the %d JVMs above)", cold.get("floor").get(0).warm().size(),
                     cold.get("floor").get(0).later().size(), cold.get("floor").size());
             line("");
-            line("The floor and the engine share snakeyaml-engine, so in one JVM each slows the other's JIT-compiled"
-                    + " code; here nothing else ran in the JVM.");
+            line("The floor and the engine share snakeyaml-engine, so in one JVM each one's JIT-compiled code is"
+                    + " shaped by the other's use too; here nothing else ran in the JVM. These calls ran at different"
+                    + " times from their floor, so noise on a shared machine does not cancel out as in the same-JVM"
+                    + " rounds: trust the CPU columns more.");
             line("");
-            line("| scenario | median | p10 | p90 | × floor (ratio of medians) |");
-            line("|---|---:|---:|---:|---:|");
+            line("| scenario | median | p10 | p90 | × floor (ratio of medians) | thread CPU median | × floor (CPU) |");
+            line("|---|---:|---:|---:|---:|---:|---:|");
             for (Map.Entry<String, List<ColdRun>> e : cold.entrySet()) {
-                Stats st = Stats.of(e.getValue().stream().flatMap(r -> r.warm().stream()).toList());
-                line("| %s | %.0f | %.0f | %.0f | %s |", label(e.getKey()), st.median(), st.p10(), st.p90(),
-                        fmt(st.median() / median(floor)));
+                List<Sample> warm = e.getValue().stream().flatMap(r -> r.warm().stream()).toList();
+                Stats st = Stats.of(wall(warm));
+                double cpu = median(cpu(warm));
+                line("| %s | %.0f | %.0f | %.0f | %s | %.0f | %s |", label(e.getKey()), st.median(), st.p10(), st.p90(),
+                        fmt(st.median() / median(wall(floor))), cpu, fmt(cpu / median(cpu(floor))));
             }
             line("");
         }

@@ -180,10 +180,10 @@ public final class VersionRange {
 
     private static String cargoError(String text, CargoRangeParser.SyntaxError e) {
         StringBuilder out = new StringBuilder("invalid version range '").append(text).append("': ");
-        if (text.chars().allMatch(c -> c == ' ')) {
-            return out.append("it is empty; write '*' to accept any version").toString();
-        }
         out.append(e.detail);
+        if (text.chars().allMatch(c -> c == ' ')) {
+            return out.append("; a range cannot be empty: write '*' to accept any version").toString();
+        }
         String token = token(text, e.offset);
         if (token == null) {
             out.append(" (at the end of the range)");

@@ -67,6 +67,11 @@ public final class Checker implements ContractChecker {
         }
     }
 
+    /** The export cache over a repo's cache.db, for extractors. */
+    public static dev.bluerealm.internal.extract.ScanCache exportCache(dev.bluerealm.internal.cache.CacheDb db) {
+        return new ExportCache(db);
+    }
+
     private static boolean inScope(Finding f, CheckScope scope) {
         if (scope.domain() != null && f.domain() != null && !scope.domain().equals(f.domain())) {
             return false;

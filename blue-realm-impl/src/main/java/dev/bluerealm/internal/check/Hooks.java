@@ -18,7 +18,8 @@ final class Hooks {
     /** True when the hook passed (valid or warning). */
     static boolean run(CheckContext ctx, Report report, String domain, String contract, String repo, String hook,
                        HookInput input, String what, java.util.List<String> watched) {
-        String key = bindingHash(ctx, hook, input, watched);
+        // a hook that is no longer this repo's committed code must be refused, never answered from the cache
+        String key = tracked(ctx, hook) ? bindingHash(ctx, hook, input, watched) : null;
         CacheDb cache = ctx.cache();
         HookResult result = null;
         if (cache != null && key != null) {
@@ -56,6 +57,15 @@ final class Hooks {
                 report.add(Severity.ERROR, "HOOK_FAILED", contract + ": " + result.message() + output, domain, contract,
                         repo, hook, 0);
                 return false;
+        }
+    }
+
+    private static boolean tracked(CheckContext ctx, String hook) {
+        try {
+            dev.bluerealm.internal.hooks.HookPaths.verifyTracked(ctx.repoRoot(), hook);
+            return true;
+        } catch (dev.bluerealm.internal.hooks.HookRefusedException e) {
+            return false;
         }
     }
 

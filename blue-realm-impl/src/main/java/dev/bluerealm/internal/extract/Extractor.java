@@ -49,10 +49,17 @@ public final class Extractor {
 
     private final Path repoRoot;
     private final HookRunner runner;
+    private final ScanCache scans;
 
     public Extractor(Path repoRoot, HookRunner runner) {
+        this(repoRoot, runner, ScanCache.NONE);
+    }
+
+    /** An extractor whose marker scans go through {@code scans}. */
+    public Extractor(Path repoRoot, HookRunner runner, ScanCache scans) {
         this.repoRoot = Objects.requireNonNull(repoRoot, "repoRoot").toAbsolutePath().normalize();
         this.runner = Objects.requireNonNull(runner, "runner");
+        this.scans = Objects.requireNonNull(scans, "scans");
     }
 
     /**
@@ -97,16 +104,33 @@ public final class Extractor {
         Set<String> seen = new LinkedHashSet<>();
         boolean allRead = true;
         for (String file : export.sourceFiles()) {
-            Source source = readSource(file);
-            if (!seen.add(source.file())) {
-                continue; // listed twice: its markers count once
-            }
-            if (source.problem() != null) {
-                problems.add(source.problem());
+            String norm;
+            Path real;
+            try {
+                norm = HookPaths.normalise(file);
+                real = HookPaths.resolve(repoRoot, file);
+            } catch (HookRefusedException e) {
+                problems.add(new Problem(file, 0, "source file: " + e.getMessage()));
                 allRead = false;
                 continue;
             }
-            FileScan scan = MarkerScanner.scanFile(source.file(), source.text(), exported);
+            if (!seen.add(norm)) {
+                continue; // listed twice: its markers count once
+            }
+            boolean[] failed = {false};
+            FileScan scan = scans.get(norm, real, exported, () -> {
+                Source source = readSource(file);
+                if (source.problem() != null) {
+                    failed[0] = true;
+                    return new FileScan(source.file(), List.of(), List.of(source.problem()));
+                }
+                return MarkerScanner.scanFile(source.file(), source.text(), exported);
+            });
+            if (failed[0]) {
+                problems.addAll(scan.problems());
+                allRead = false;
+                continue;
+            }
             read.add(scan.file());
             problems.addAll(scan.problems());
             markers.addAll(scan.markers());

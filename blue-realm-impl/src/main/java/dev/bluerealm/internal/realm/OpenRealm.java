@@ -26,6 +26,7 @@ import dev.bluerealm.internal.check.CheckContext;
 import dev.bluerealm.internal.check.Checker;
 import dev.bluerealm.internal.check.LocalChanges;
 import dev.bluerealm.internal.extract.Extractor;
+import dev.bluerealm.internal.extract.ScanCache;
 import dev.bluerealm.internal.history.ContractHistory;
 import dev.bluerealm.internal.hooks.HookRunner;
 import dev.bluerealm.internal.schema.SchemaComparator;
@@ -186,7 +187,8 @@ final class OpenRealm implements Realm {
             }
         }
         return new CheckContext(model, repo().orElse(null), root, commit, this::history, cache, hooks,
-                root == null ? null : new Extractor(root, hooks), schemas, request.ci(), warnings);
+                root == null ? null : new Extractor(root, hooks, cache == null ? ScanCache.NONE : Checker.exportCache(cache)),
+                schemas, request.ci(), warnings);
     }
 
     private ContractHistory history() {

@@ -73,6 +73,13 @@ final class Outcome {
         return new Outcome(List.copyOf(out));
     }
 
+    /** The same failures with each reason rewritten by {@code f}. */
+    Outcome reword(UnaryOperator<String> f) {
+        List<Failure> out = new ArrayList<>();
+        failures.forEach(x -> out.add(new Failure(f.apply(x.reason()), x.candidates())));
+        return new Outcome(List.copyOf(out));
+    }
+
     /** Holds when all hold; otherwise the failures of all (at most {@link #MAX_FAILURES}). */
     static Outcome all(List<Outcome> outcomes) {
         List<Failure> out = new ArrayList<>();

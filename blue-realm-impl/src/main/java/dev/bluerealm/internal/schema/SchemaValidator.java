@@ -264,7 +264,9 @@ public final class SchemaValidator {
                     c.initializeValidators();
                     e.compiled = c;
                 } catch (RuntimeException | StackOverflowError ex) {
-                    e.compileProblem = ex.getMessage() == null ? ex.getClass().getSimpleName() : ex.getMessage();
+                    e.compileProblem = "the validator cannot compile it (references are resolved locally only,"
+                            + " remote schemas are never fetched): "
+                            + (ex.getMessage() == null ? ex.getClass().getSimpleName() : ex.getMessage());
                 }
             }
             return e.compiled;

@@ -562,15 +562,13 @@ final class Subsumption {
     // ---------------------------------------------------------------- B's anyOf, oneOf, not
 
     private Outcome anyOf(Conj ai, List<JsonValue> group, EnumSet<JType> aTypes, String path, int depth) {
-        List<JsonValue> cands = new ArrayList<>();
-        String first = null;
-        for (JsonValue g : group) {
-            Outcome r = checkConj(ai, List.of(g), path, depth);
+        List<Outcome> tried = new ArrayList<>();
+        for (int i = 0; i < group.size(); i++) {
+            Outcome r = checkConj(ai, List.of(group.get(i)), path, depth);
             if (r.holds()) {
                 return r;
             }
-            cands.addAll(r.candidates());
-            first = first == null ? r.reason() : first;
+            tried.add(r);
         }
         if (aTypes.size() > 1 && everyType(ai, aTypes, t -> {
             for (JsonValue g : group) {
@@ -582,30 +580,57 @@ final class Subsumption {
         })) {
             return Outcome.proven();
         }
-        cands.addAll(samples(ai, depth));
-        return fail(path, "no alternative of " + b.label() + "'s anyOf is shown to accept all that " + a.label()
-                + " accepts" + (group.size() == 1 && first != null ? " (" + first + ")" : ""), cands);
+        return alternatives(path, "anyOf", "", tried, ai, depth);
     }
 
     private Outcome oneOf(Conj ai, List<JsonValue> group, EnumSet<JType> aTypes, String path, int depth) {
-        if (exactlyOne(ai, group, path, depth)
-                || aTypes.size() > 1 && everyType(ai, aTypes, t -> exactlyOne(ai.restrict(t), group, path, depth))) {
+        List<Outcome> tried = new ArrayList<>();
+        if (exactlyOne(ai, group, path, depth, tried)
+                || aTypes.size() > 1 && everyType(ai, aTypes, t -> exactlyOne(ai.restrict(t), group, path, depth, null))) {
             return Outcome.proven();
         }
-        return fail(path, "no alternative of " + b.label() + "'s oneOf is shown to accept all that " + a.label()
-                + " accepts while excluding the others", samples(ai, depth));
+        return alternatives(path, "oneOf", " while excluding the others", tried, ai, depth);
     }
 
-    private boolean exactlyOne(Conj c, List<JsonValue> group, String path, int depth) {
+    /**
+     * The failure of a group of B: generic, then each alternative's own failures (for their candidates;
+     * {@code tried} is indexed by alternative, null where the alternative was not the problem).
+     */
+    private Outcome alternatives(String path, String keyword, String extra, List<Outcome> tried, Conj ai, int depth) {
+        String generic = "no alternative of " + b.label() + "'s " + keyword + " is shown to accept all that "
+                + a.label() + " accepts" + extra;
+        List<Outcome> outs = new ArrayList<>();
+        outs.add(fail(path, generic, samples(ai, depth)));
+        for (int i = 0; i < tried.size(); i++) {
+            final int n = i;
+            if (tried.get(i) == null) {
+                continue;
+            }
+            outs.add(tried.get(i).reword(r -> (path.isEmpty() ? "at the top level" : "at " + path) + ": " + generic
+                    + " (alternative " + n + ": " + r + ")"));
+        }
+        return Outcome.all(outs);
+    }
+
+    /** Some alternative contains {@code c} and the others are disjoint from it (failed attempts collected). */
+    private boolean exactlyOne(Conj c, List<JsonValue> group, String path, int depth, List<Outcome> tried) {
         for (int i = 0; i < group.size(); i++) {
-            if (checkConj(c, List.of(group.get(i)), path, depth).holds()) {
-                boolean others = true;
-                for (int j = 0; j < group.size() && others; j++) {
-                    others = j == i || disjoint(c, b, List.of(group.get(j)), depth);
+            Outcome r = checkConj(c, List.of(group.get(i)), path, depth);
+            if (!r.holds()) {
+                if (tried != null) {
+                    while (tried.size() < i) {
+                        tried.add(null);
+                    }
+                    tried.add(r);
                 }
-                if (others) {
-                    return true;
-                }
+                continue;
+            }
+            boolean others = true;
+            for (int j = 0; j < group.size() && others; j++) {
+                others = j == i || disjoint(c, b, List.of(group.get(j)), depth);
+            }
+            if (others) {
+                return true;
             }
         }
         return false;

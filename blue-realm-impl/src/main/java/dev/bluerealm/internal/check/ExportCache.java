@@ -1,0 +1,122 @@
+package dev.bluerealm.internal.check;
+
+import dev.bluerealm.internal.cache.CacheDb;
+import dev.bluerealm.internal.extract.FileScan;
+import dev.bluerealm.internal.extract.Json;
+import dev.bluerealm.internal.extract.Marker;
+import dev.bluerealm.internal.extract.Problem;
+import dev.bluerealm.internal.extract.ScanCache;
+import dev.bluerealm.json.JsonValue;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeSet;
+import java.util.function.Supplier;
+
+/**
+ * The export_cache table as a {@link ScanCache}: a source file's marker scan, kept with its mtime and
+ * content hash (the RFC's rule: invalidate when the file's mtime changes, and here only if its
+ * content changed too). A scan is specific to the set of contracts the binding exports.
+ */
+final class ExportCache implements ScanCache {
+    private final CacheDb db;
+
+    ExportCache(CacheDb db) {
+        this.db = db;
+    }
+
+    @Override
+    public FileScan get(String file, Path real, Collection<String> exported, Supplier<FileScan> scan) {
+        long mtime;
+        try {
+            mtime = Files.getLastModifiedTime(real).toMillis();
+        } catch (IOException e) {
+            return scan.get(); // missing or unreadable: the scan reports it; nothing to cache
+        }
+        String names = String.join(",", new TreeSet<>(exported));
+        Optional<String> cached = db.exports(file, mtime, () -> hash(real));
+        if (cached.isPresent()) {
+            Optional<FileScan> decoded = decode(cached.get(), names);
+            if (decoded.isPresent()) {
+                return decoded.get();
+            }
+        }
+        FileScan fresh = scan.get();
+        String hash = hash(real);
+        if (hash != null) {
+            db.putExports(file, mtime, hash, encode(fresh, names).toJson());
+        }
+        return fresh;
+    }
+
+    private static String hash(Path real) {
+        try (InputStream in = new DigestInputStream(Files.newInputStream(real), MessageDigest.getInstance("SHA-256"))) {
+            in.transferTo(java.io.OutputStream.nullOutputStream());
+            return HexFormat.of().formatHex(((DigestInputStream) in).getMessageDigest().digest());
+        } catch (IOException | NoSuchAlgorithmException e) {
+            return null;
+        }
+    }
+
+    private static JsonValue encode(FileScan scan, String names) {
+        Map<String, JsonValue> m = new LinkedHashMap<>();
+        m.put("exported", JsonValue.string(names));
+        m.put("file", JsonValue.string(scan.file()));
+        m.put("markers", JsonValue.array(scan.markers().stream().map(mk -> {
+            Map<String, JsonValue> x = new LinkedHashMap<>();
+            x.put("line", JsonValue.number(mk.line()));
+            x.put("contract", JsonValue.string(mk.contract()));
+            x.put("path", JsonValue.array(mk.path().stream().map(JsonValue::string).toList()));
+            x.put("value", mk.value());
+            return JsonValue.object(x);
+        }).toList()));
+        m.put("problems", JsonValue.array(scan.problems().stream().map(p -> {
+            Map<String, JsonValue> x = new LinkedHashMap<>();
+            x.put("file", JsonValue.string(p.file()));
+            x.put("line", JsonValue.number(p.line()));
+            x.put("message", JsonValue.string(p.message()));
+            return JsonValue.object(x);
+        }).toList()));
+        return JsonValue.object(m);
+    }
+
+    /** The cached scan, or empty when it was made for other exports or cannot be read (a miss). */
+    private static Optional<FileScan> decode(String json, String names) {
+        try {
+            JsonValue.JsonObject o = (JsonValue.JsonObject) Json.parse(json);
+            if (!o.get("exported").equals(JsonValue.string(names))) {
+                return Optional.empty();
+            }
+            String file = ((JsonValue.JsonString) o.get("file")).value();
+            List<Marker> markers = new ArrayList<>();
+            for (JsonValue v : ((JsonValue.JsonArray) o.get("markers")).items()) {
+                JsonValue.JsonObject mk = (JsonValue.JsonObject) v;
+                List<String> path = ((JsonValue.JsonArray) mk.get("path")).items().stream()
+                        .map(p -> ((JsonValue.JsonString) p).value()).toList();
+                markers.add(new Marker(file, ((JsonValue.JsonNumber) mk.get("line")).value().intValueExact(),
+                        ((JsonValue.JsonString) mk.get("contract")).value(), path, mk.get("value")));
+            }
+            List<Problem> problems = new ArrayList<>();
+            for (JsonValue v : ((JsonValue.JsonArray) o.get("problems")).items()) {
+                JsonValue.JsonObject p = (JsonValue.JsonObject) v;
+                problems.add(new Problem(((JsonValue.JsonString) p.get("file")).value(),
+                        ((JsonValue.JsonNumber) p.get("line")).value().intValueExact(),
+                        ((JsonValue.JsonString) p.get("message")).value()));
+            }
+            return Optional.of(new FileScan(file, markers, problems));
+        } catch (Json.SyntaxException | ClassCastException | NullPointerException | ArithmeticException e) {
+            return Optional.empty();
+        }
+    }
+}

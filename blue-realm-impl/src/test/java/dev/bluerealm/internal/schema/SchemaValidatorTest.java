@@ -1,0 +1,105 @@
+package dev.bluerealm.internal.schema;
+
+import static dev.bluerealm.internal.schema.SchemaGenerators.json;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.bluerealm.json.JsonValue;
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class SchemaValidatorTest {
+    private static final JsonValue S3 = json(SchemaComparatorTest.S3_1_4_0);
+
+    @Test
+    void valid_rfcValue_true() {
+        assertTrue(SchemaValidator.valid(S3, json("{'read':['jobs/*/masks/*'],'write':[],'delete':[]}")));
+    }
+
+    @Test
+    void validate_wrongItemType_messagesCarryInstancePaths() {
+        List<String> errors = SchemaValidator.validate(S3, json("{'read':['ok', 5],'write':'no'}"));
+
+        assertEquals(2, errors.size(), errors.toString());
+        assertTrue(errors.get(0).startsWith("/read/1: "), errors.toString());
+        assertTrue(errors.get(1).startsWith("/write: "), errors.toString());
+    }
+
+    @Test
+    void validate_missingRequiredAtRoot_rootIsNamed() {
+        List<String> errors = SchemaValidator.validate(S3, json("{}"));
+
+        assertEquals(1, errors.size());
+        assertTrue(errors.get(0).startsWith("(root): ") && errors.get(0).contains("read"), errors.toString());
+    }
+
+    @Test
+    void schemaProblem_validSchema_empty() {
+        assertEquals(Optional.empty(), SchemaValidator.schemaProblem(S3));
+        assertEquals(Optional.empty(), SchemaValidator.schemaProblem(json("true")));
+    }
+
+    @Test
+    void schemaProblem_invalidKeywordValues_namedWithSchemaPaths() {
+        assertTrue(SchemaValidator.schemaProblem(json("{'type':'strin'}")).orElseThrow().contains("/type"));
+        assertTrue(SchemaValidator.schemaProblem(json("{'items':[{}]}")).orElseThrow().contains("/items"));
+        assertTrue(SchemaValidator.schemaProblem(json("5")).orElseThrow().startsWith("(root)"));
+        assertTrue(SchemaValidator.schemaProblem(json("{'required':['a','a']}")).orElseThrow().contains("/required"));
+        assertTrue(SchemaValidator.schemaProblem(json("{'pattern':'['}")).orElseThrow().contains("regular expression"));
+        assertTrue(SchemaValidator.schemaProblem(json("{'$ref':'#/$defs/x'}")).orElseThrow().contains("does not resolve"));
+    }
+
+    @Test
+    void schemaProblem_remoteReference_reportedNotFetched() {
+        String problem = SchemaValidator.schemaProblem(json("{'$ref':'http://127.0.0.1:9/schema.json'}")).orElseThrow();
+
+        assertTrue(problem.contains("remote schemas are never fetched"), problem);
+    }
+
+    @Test
+    void validate_invalidSchema_reportsTheSchemaProblemInsteadOfThrowing() {
+        List<String> errors = SchemaValidator.validate(json("{'type':'strin'}"), json("'x'"));
+
+        assertEquals(1, errors.size());
+        assertTrue(errors.get(0).startsWith("(schema): not a valid JSON Schema"), errors.toString());
+    }
+
+    @Test
+    void valid_invalidSchemaOrRefLoop_throwsIllegalArgumentException() {
+        assertThrows(IllegalArgumentException.class, () -> SchemaValidator.valid(json("{'minimum':'x'}"), json("1")));
+        assertThrows(IllegalArgumentException.class, () -> SchemaValidator.valid(
+                json("{'$defs':{'a':{'$ref':'#/$defs/a'}},'$ref':'#/$defs/a'}"), json("1")));
+    }
+
+    @Test
+    void valid_sameSchemaManyTimes_compiledOnceAndStillCorrect() {
+        JsonValue schema = json("{'type':'integer','maximum':10}");
+        for (int i = 0; i < 200; i++) {
+            assertEquals(i <= 10, SchemaValidator.valid(schema, JsonValue.number(i)));
+        }
+        // an equal but distinct schema object hits the same entry
+        assertFalse(SchemaValidator.valid(json("{'type':'integer','maximum':10}"), JsonValue.number(11)));
+    }
+
+    @Test
+    void valid_integerTypeWithExactNumbers_matchesJsonSchemaIntegers() {
+        JsonValue integer = json("{'type':'integer'}");
+
+        assertTrue(SchemaValidator.valid(integer, new JsonValue.JsonNumber(new BigDecimal("2.0"))));
+        assertTrue(SchemaValidator.valid(integer, new JsonValue.JsonNumber(new BigDecimal("1e30"))));
+        assertFalse(SchemaValidator.valid(integer, new JsonValue.JsonNumber(new BigDecimal("2.5"))));
+    }
+
+    @Test
+    void jsonNodes_roundTrip_keepsValuesAndOrder() {
+        JsonValue v = json("{'b':[1, 2.5, -3e2, 12345678901234567890123, true, null, 'x'],'a':{'c':{}}}");
+
+        assertEquals(v, JsonNodes.fromNode(JsonNodes.toNode(v)));
+        assertEquals(List.of("b", "a"), List.copyOf(((JsonValue.JsonObject) JsonNodes.fromNode(JsonNodes.toNode(v)))
+                .members().keySet()));
+    }
+}

@@ -31,10 +31,6 @@ final class CargoRequirement {
         this.comparators = List.copyOf(comparators);
     }
 
-    List<CargoComparator> comparators() {
-        return comparators;
-    }
-
     boolean matches(Version v) {
         for (CargoComparator c : comparators) {
             if (!matches(c, v)) {

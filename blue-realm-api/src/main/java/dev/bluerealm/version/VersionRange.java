@@ -181,7 +181,7 @@ public final class VersionRange {
     private static String cargoError(String text, CargoRangeParser.SyntaxError e) {
         StringBuilder out = new StringBuilder("invalid version range '").append(text).append("': ");
         out.append(e.detail);
-        if (text.chars().allMatch(c -> c == ' ')) {
+        if (NpmRangeParser.jsTrim(text).isEmpty()) {
             return out.append("; a range cannot be empty: write '*' to accept any version").toString();
         }
         String token = token(text, e.offset);
@@ -189,6 +189,12 @@ public final class VersionRange {
             out.append(" (at the end of the range)");
         } else if (!token.equals(text.strip())) {
             out.append(" (in '").append(token).append("')");
+        }
+        String spaced = spacesOnly(text);
+        if (!spaced.equals(text) && parsesAsCargo(spaced)) {
+            // a tab or newline, not npm syntax
+            return out.append("; only plain spaces may separate the parts of a Cargo range: write '")
+                    .append(spaced.strip()).append('\'').toString();
         }
         if (isNpm(text)) {
             out.append("; this is npm syntax: write it as '").append(NPM_PREFIX).append(text).append('\'');
@@ -198,6 +204,24 @@ public final class VersionRange {
             }
         }
         return out.toString();
+    }
+
+    private static String spacesOnly(String text) {
+        StringBuilder out = new StringBuilder(text.length());
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            out.append(NpmRangeParser.isJsSpace(c) ? ' ' : c);
+        }
+        return out.toString();
+    }
+
+    private static boolean parsesAsCargo(String text) {
+        try {
+            CargoRangeParser.parse(text);
+            return true;
+        } catch (CargoRangeParser.SyntaxError e) {
+            return false;
+        }
     }
 
     private static boolean isNpm(String text) {
@@ -251,11 +275,6 @@ public final class VersionRange {
             }
         }
         String candidate = String.join(", ", parts);
-        try {
-            CargoRangeParser.parse(candidate);
-            return candidate;
-        } catch (CargoRangeParser.SyntaxError e) {
-            return null;
-        }
+        return parsesAsCargo(candidate) ? candidate : null;
     }
 }

@@ -280,6 +280,17 @@ class CargoRangeTest {
     }
 
     @Test
+    void parse_tabBetweenParts_suggestsPlainSpaces() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> VersionRange.parse(">=1.0.0,\t<2.0.0"));
+        assertTrue(e.getMessage().contains("unexpected character '\\t' while parsing major version number"),
+                e.getMessage());
+        assertTrue(e.getMessage().contains("only plain spaces may separate the parts of a Cargo range: write"
+                + " '>=1.0.0, <2.0.0'"), e.getMessage());
+        assertFalse(e.getMessage().contains("npm:"), e.getMessage());
+    }
+
+    @Test
     void parse_emptyRange_suggestsStar() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> VersionRange.parse("  "));
         assertTrue(e.getMessage().contains("write '*'"), e.getMessage());

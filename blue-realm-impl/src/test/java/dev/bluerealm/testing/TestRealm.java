@@ -91,4 +91,52 @@ public final class TestRealm {
             return Files.exists(f) ? Files.readString(f) : null;
         }
     }
+
+    /**
+     * Commits files straight to a realm's remote, as another org (or a realm maintainer by hand)
+     * would: path → content, null content deletes. Returns the new commit.
+     */
+    public ObjectId commitToRemote(String realm, Map<String, String> files, String message) throws Exception {
+        Path dir = Files.createTempDirectory(root, "edit");
+        try (Git g = Git.cloneRepository().setURI(remote(realm).toUri().toString()).setDirectory(dir.toFile()).call()) {
+            for (Map.Entry<String, String> f : files.entrySet()) {
+                Path file = dir.resolve(f.getKey());
+                if (f.getValue() == null) {
+                    Files.deleteIfExists(file);
+                } else {
+                    Files.createDirectories(file.getParent());
+                    Files.writeString(file, f.getValue());
+                }
+            }
+            g.add().addFilepattern(".").call();
+            g.add().addFilepattern(".").setUpdate(true).call();
+            ObjectId id = g.commit().setMessage(message).setAuthor("editor", "editor@example.com")
+                    .setCommitter("editor", "editor@example.com").setSign(false).call();
+            g.push().call();
+            return id;
+        }
+    }
+
+    /** A fresh clone of the realm's remote: a realm checkout, as the realm repo's own CI has. */
+    public Path realmCheckout(String realm) throws Exception {
+        Path dir = Files.createTempDirectory(root, "realm-checkout");
+        Git.cloneRepository().setURI(remote(realm).toUri().toString()).setDirectory(dir.toFile()).call().close();
+        return dir;
+    }
+
+    /** Commits files in a participating repo (hooks and sources must be committed code). */
+    public static void commit(Path repo, Map<String, String> files, boolean executable) throws Exception {
+        try (Git g = Git.open(repo.toFile())) {
+            for (Map.Entry<String, String> f : files.entrySet()) {
+                Path file = repo.resolve(f.getKey());
+                Files.createDirectories(file.getParent());
+                Files.writeString(file, f.getValue());
+                if (executable) {
+                    file.toFile().setExecutable(true);
+                }
+            }
+            g.add().addFilepattern(".").call();
+            g.commit().setMessage("edit").setSign(false).call();
+        }
+    }
 }

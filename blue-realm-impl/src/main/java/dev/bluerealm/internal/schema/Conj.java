@@ -63,6 +63,8 @@ final class Conj {
     final List<List<JsonValue>> oneOf = new ArrayList<>();
     final List<JsonValue> nots = new ArrayList<>();
     final List<Opaque> opaque = new ArrayList<>();
+    /** oneOf groups this alternative was expanded from (the instance satisfies each as a whole). */
+    final List<List<JsonValue>> expandedOneOf = new ArrayList<>();
 
     Conj(Side side) {
         this.side = side;
@@ -97,6 +99,7 @@ final class Conj {
         oneOf.forEach(g -> c.oneOf.add(new ArrayList<>(g)));
         c.nots.addAll(nots);
         c.opaque.addAll(opaque);
+        c.expandedOneOf.addAll(expandedOneOf);
         return c;
     }
 

@@ -60,7 +60,8 @@ final class Normalizer {
             if (c.empty) {
                 continue;
             }
-            List<JsonValue> group = !c.anyOf.isEmpty() ? c.anyOf.remove(0) : !c.oneOf.isEmpty() ? c.oneOf.remove(0) : null;
+            boolean one = c.anyOf.isEmpty();
+            List<JsonValue> group = !one ? c.anyOf.remove(0) : !c.oneOf.isEmpty() ? c.oneOf.remove(0) : null;
             if (group == null) {
                 out.add(c);
                 if (out.size() > MAX_DISJUNCTS) {
@@ -73,6 +74,9 @@ final class Normalizer {
                     return List.of(tooMany(side, nodes));
                 }
                 Conj d = c.copy();
+                if (one) {
+                    d.expandedOneOf.add(group);
+                }
                 d.parts.add(group.get(i));
                 merge(d, group.get(i), new ArrayList<>());
                 work.push(d);
@@ -157,7 +161,13 @@ final class Normalizer {
             case "allOf" -> ((JsonArray) v).items().forEach(s -> merge(c, s, refStack));
             case "anyOf" -> c.anyOf.add(new ArrayList<>(((JsonArray) v).items()));
             case "oneOf" -> c.oneOf.add(new ArrayList<>(((JsonArray) v).items()));
-            case "not" -> c.nots.add(v);
+            case "not" -> {
+                if (Keywords.isTrivial(v)) {
+                    c.empty = true;
+                } else {
+                    c.nots.add(v);
+                }
+            }
             case "properties", "additionalProperties", "items", "prefixItems", "$ref", "$schema", "$id" -> {
                 // folded in by merge (after the loop) or checked once per side
             }

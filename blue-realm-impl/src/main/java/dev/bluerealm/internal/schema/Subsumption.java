@@ -125,7 +125,7 @@ final class Subsumption {
         if (Keywords.allTrivial(bn)) {
             return Outcome.proven();
         }
-        if (an.size() == 1 && bn.size() == 1 && refSafeEqual(an.get(0), bn.get(0))) {
+        if (an.size() == 1 && bn.size() == 1 && same(an.get(0), bn.get(0))) {
             return Outcome.proven();
         }
         List<Outcome> outs = new ArrayList<>();
@@ -202,7 +202,7 @@ final class Subsumption {
         if (ai.enumValues != null) {
             return enumerated(ai, bn, path);
         }
-        EnumSet<JType> aTypes = inhabited(ai);
+        EnumSet<JType> aTypes = Emptiness.inhabited(ai);
         if (aTypes.isEmpty()) {
             return Outcome.proven();
         }
@@ -237,10 +237,12 @@ final class Subsumption {
             outs.add(anyOf(ai, group, aTypes, path, depth));
         }
         for (List<JsonValue> group : bc.oneOf) {
-            outs.add(oneOf(ai, group, aTypes, path, depth));
+            if (!hasSameGroup(ai.expandedOneOf, group)) {
+                outs.add(oneOf(ai, group, aTypes, path, depth));
+            }
         }
         for (JsonValue not : bc.nots) {
-            if (!disjoint(ai, b, List.of(not), depth)) {
+            if (!hasSame(ai.nots, not) && !disjoint(ai, b, List.of(not), depth)) {
                 outs.add(fail(path, b.label() + " excludes " + not.toJson() + " (not), and " + a.label()
                         + " is not shown to exclude it", samples(ai, depth)));
             }
@@ -266,7 +268,7 @@ final class Subsumption {
             return false;
         }
         for (Conj.Opaque mine : ai.opaque) {
-            if (mine.keyword().equals(op.keyword()) && refSafeEqual(mine.value(), op.value())) {
+            if (mine.keyword().equals(op.keyword()) && strictlyEqual(mine.value(), op.value())) {
                 return true;
             }
         }
@@ -423,7 +425,7 @@ final class Subsumption {
 
     private Outcome arrays(Conj ai, Conj bc, String path, int depth) {
         List<Outcome> outs = new ArrayList<>();
-        Long aMax = maxItems(ai);
+        Long aMax = Emptiness.maxItems(ai);
         if (bc.minItems > ai.minItems) {
             outs.add(fail(path, b.label() + " requires at least " + bc.minItems + " items, " + a.label() + " allows "
                     + ai.minItems, List.of(nullable(Sampler.array(ai, (int) Math.min(ai.minItems, 64), depth)))));
@@ -456,21 +458,6 @@ final class Subsumption {
 
     private static JsonValue nullable(JsonValue v) {
         return v == null ? JsonValue.NULL : v;
-    }
-
-    /** The most items an array of the conjunction can have (null: unbounded). */
-    static Long maxItems(Conj c) {
-        Long max = c.maxItems;
-        for (int i = 0; i < c.prefix.size(); i++) {
-            if (Keywords.anyFalse(c.prefix.get(i))) {
-                return max == null ? i : Math.min(max, i);
-            }
-        }
-        if (Keywords.anyFalse(c.items)) {
-            long p = c.prefix.size();
-            return max == null ? p : Math.min(max, p);
-        }
-        return max;
     }
 
     private JsonValue arrayWith(Conj ai, int at, JsonValue v, int depth) {
@@ -676,8 +663,8 @@ final class Subsumption {
             }
             return true;
         }
-        EnumSet<JType> common = inhabited(x);
-        common.retainAll(inhabited(y));
+        EnumSet<JType> common = Emptiness.inhabited(x);
+        common.retainAll(Emptiness.inhabited(y));
         for (JType t : common) {
             if (!disjointOn(t, x, y, depth)) {
                 return false;
@@ -694,8 +681,8 @@ final class Subsumption {
             case STRING:
                 return x.maxLength != null && x.maxLength < y.minLength || y.maxLength != null && y.maxLength < x.minLength;
             case ARRAY: {
-                Long xm = maxItems(x);
-                Long ym = maxItems(y);
+                Long xm = Emptiness.maxItems(x);
+                Long ym = Emptiness.maxItems(y);
                 return xm != null && xm < y.minItems || ym != null && ym < x.minItems;
             }
             case OBJECT: {
@@ -739,42 +726,6 @@ final class Subsumption {
 
     // ---------------------------------------------------------------- helpers
 
-    /** The types of {@code c} that some instance can have (not provably empty). */
-    static EnumSet<JType> inhabited(Conj c) {
-        EnumSet<JType> out = EnumSet.noneOf(JType.class);
-        if (c.empty) {
-            return out;
-        }
-        for (JType t : c.types) {
-            boolean empty = switch (t) {
-                case NUMBER -> Numbers.empty(c);
-                case STRING -> c.maxLength != null && c.minLength > c.maxLength;
-                case ARRAY -> {
-                    Long max = maxItems(c);
-                    yield max != null && c.minItems > max;
-                }
-                case OBJECT -> objectsEmpty(c);
-                default -> false;
-            };
-            if (!empty) {
-                out.add(t);
-            }
-        }
-        return out;
-    }
-
-    private static boolean objectsEmpty(Conj c) {
-        if (c.maxProps != null && (c.minProps > c.maxProps || c.required.size() > c.maxProps)) {
-            return true;
-        }
-        for (String p : c.required) {
-            if (Keywords.anyFalse(c.propOr(p))) {
-                return true;
-            }
-        }
-        return false;
-    }
-
     private List<JsonValue> samples(Conj ai, int depth) {
         List<JsonValue> out = new ArrayList<>();
         JsonValue any = Sampler.of(ai, null, depth);
@@ -794,11 +745,107 @@ final class Subsumption {
         return Outcome.fail((path.isEmpty() ? "at the top level" : "at " + path) + ": " + reason, candidates);
     }
 
+    /** Some schema of {@code mine} (side A) is the same as {@code theirs} (side B). */
+    private boolean hasSame(List<JsonValue> mine, JsonValue theirs) {
+        for (JsonValue m : mine) {
+            if (same(m, theirs)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** A's alternative came from a oneOf group that is, alternative by alternative, the same as B's. */
+    private boolean hasSameGroup(List<List<JsonValue>> groups, List<JsonValue> theirs) {
+        for (List<JsonValue> g : groups) {
+            if (g.size() == theirs.size()) {
+                boolean all = true;
+                for (int i = 0; i < g.size() && all; i++) {
+                    all = same(g.get(i), theirs.get(i));
+                }
+                if (all) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
     /**
-     * Equal subschemas mean the same when their references resolve the same way: no references, or
-     * only into {@code $defs}/{@code definitions} that are equal on both sides (or the same roots).
+     * Two subschemas (x of A, y of B) are the same constraint: equal keyword by keyword, annotations
+     * ignored, and every reference resolving the same way (same roots, or equal {@code $defs} and
+     * {@code definitions} that references point into).
      */
-    boolean refSafeEqual(JsonValue x, JsonValue y) {
+    boolean same(JsonValue x, JsonValue y) {
+        if (x == y && sameRoots) {
+            return true;
+        }
+        if (!sameRoots && (a.unsupported() != null || b.unsupported() != null)) {
+            return false;
+        }
+        return sameSchema(x, y, 0);
+    }
+
+    private boolean sameSchema(JsonValue x, JsonValue y, int depth) {
+        if (x instanceof JsonObject xo && y instanceof JsonObject yo) {
+            if (depth > 256) {
+                return false;
+            }
+            Set<String> keys = new LinkedHashSet<>(xo.members().keySet());
+            keys.addAll(yo.members().keySet());
+            for (String k : keys) {
+                if (Keywords.isIgnorable(k)) {
+                    continue;
+                }
+                JsonValue vx = xo.get(k);
+                JsonValue vy = yo.get(k);
+                if (vx == null || vy == null || !sameValue(k, vx, vy, depth)) {
+                    return false;
+                }
+            }
+            return true;
+        }
+        return x.equals(y) || Keywords.isTrivial(x) && Keywords.isTrivial(y);
+    }
+
+    private boolean sameValue(String k, JsonValue vx, JsonValue vy, int depth) {
+        if (k.equals("$ref") || k.equals("$dynamicRef")) {
+            return vx.equals(vy) && (sameRoots || k.equals("$ref") && sameDefs && intoDefs(((JsonString) vx).value()));
+        }
+        if (Keywords.SCHEMA_VALUED.contains(k)) {
+            return sameSchema(vx, vy, depth + 1);
+        }
+        if (Keywords.SCHEMA_ARRAYS.contains(k) && vx instanceof JsonArray ax && vy instanceof JsonArray ay) {
+            if (ax.items().size() != ay.items().size()) {
+                return false;
+            }
+            for (int i = 0; i < ax.items().size(); i++) {
+                if (!sameSchema(ax.items().get(i), ay.items().get(i), depth + 1)) {
+                    return false;
+                }
+            }
+            return true;
+        }
+        if (Keywords.SCHEMA_MAPS.contains(k) && vx instanceof JsonObject mx && vy instanceof JsonObject my) {
+            if (!mx.members().keySet().equals(my.members().keySet())) {
+                return false;
+            }
+            for (String name : mx.members().keySet()) {
+                if (!sameSchema(mx.get(name), my.get(name), depth + 1)) {
+                    return false;
+                }
+            }
+            return true;
+        }
+        return vx.equals(vy);
+    }
+
+    private static boolean intoDefs(String ref) {
+        return ref.startsWith("#/$defs/") || ref.startsWith("#/definitions/");
+    }
+
+    /** Equal values (of opaque keywords), with references resolving the same way. */
+    private boolean strictlyEqual(JsonValue x, JsonValue y) {
         if (!x.equals(y)) {
             return false;
         }
@@ -830,7 +877,7 @@ final class Subsumption {
                 for (Map.Entry<String, JsonValue> e : o.members().entrySet()) {
                     if (e.getKey().equals("$ref") && e.getValue() instanceof JsonString s) {
                         any = true;
-                        intoDefsOnly &= s.value().startsWith("#/$defs/") || s.value().startsWith("#/definitions/");
+                        intoDefsOnly &= intoDefs(s.value());
                     } else if (e.getKey().equals("$dynamicRef")) {
                         any = true;
                         intoDefsOnly = false;

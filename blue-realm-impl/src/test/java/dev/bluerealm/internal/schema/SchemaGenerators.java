@@ -71,6 +71,29 @@ final class SchemaGenerators {
         });
     }
 
+    /** Schemas, and schemas with one keyword somewhere set to a random value (often invalid). */
+    static Gen<JsonValue> possiblyInvalidSchemas() {
+        return seeded(r -> {
+            JsonValue s = schema(r);
+            if (r.nextInt(4) == 0) {
+                return s;
+            }
+            List<List<String>> places = new ArrayList<>();
+            places(s, new ArrayList<>(), places);
+            List<String> at = places.get(r.nextInt(places.size()));
+            return replaceAt(s, at, 0, node -> {
+                Map<String, JsonValue> m = node instanceof JsonObject o ? new LinkedHashMap<>(o.members())
+                        : new LinkedHashMap<>();
+                m.put(pick(r, CORRUPTIBLE), any(r, 2));
+                return new JsonObject(m);
+            });
+        });
+    }
+
+    private static final String[] CORRUPTIBLE = {"type", "enum", "minimum", "maxLength", "pattern", "items",
+        "prefixItems", "properties", "required", "additionalProperties", "anyOf", "not", "uniqueItems", "minItems",
+        "multipleOf", "const", "format", "$ref", "dependentRequired", "title", "x-extension"};
+
     /** An edit of a schema: {@code looser} accepts everything {@code tighter} accepts, and more. */
     record Edit(String what, JsonValue tighter, JsonValue looser) {
         @Override

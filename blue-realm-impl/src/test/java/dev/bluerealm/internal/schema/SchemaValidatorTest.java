@@ -5,7 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.quicktheories.QuickTheory.qt;
 
+import com.networknt.schema.SchemaLocation;
+import com.networknt.schema.SchemaRegistry;
+import com.networknt.schema.SpecificationVersion;
 import dev.bluerealm.json.JsonValue;
 import java.math.BigDecimal;
 import java.util.List;
@@ -101,5 +105,23 @@ class SchemaValidatorTest {
         assertEquals(v, JsonNodes.fromNode(JsonNodes.toNode(v)));
         assertEquals(List.of("b", "a"), List.copyOf(((JsonValue.JsonObject) JsonNodes.fromNode(JsonNodes.toNode(v)))
                 .members().keySet()));
+    }
+
+    @Test
+    void schemaProblem_generatedAndCorruptedSchemas_agreesWithTheOfficialMetaSchema() {
+        com.networknt.schema.Schema official = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12)
+                .getSchema(SchemaLocation.of("https://json-schema.org/draft/2020-12/schema"));
+        qt().withFixedSeed(0x3E7A_5C4EL).withExamples(500).forAll(SchemaGenerators.possiblyInvalidSchemas())
+                .checkAssert(s -> {
+                    boolean officialValid = official.validate(JsonNodes.toNode(s)).isEmpty();
+                    Optional<String> problem = SchemaValidator.schemaProblem(s);
+                    if (!officialValid) {
+                        assertTrue(problem.isPresent(), () -> "missed: " + s.toJson());
+                    } else if (problem.isPresent()) {
+                        // beyond the meta-schema: references that do not resolve, patterns that do not compile
+                        assertTrue(problem.get().contains("does not resolve") || problem.get().contains("regular expression")
+                                || problem.get().contains("cannot compile"), () -> problem.get() + " for " + s.toJson());
+                    }
+                });
     }
 }

@@ -37,25 +37,27 @@ final class NpmRangeParser {
     /** node-semver's MAX_LENGTH for a version text. */
     static final int MAX_LENGTH = 256;
 
-    // node-semver's grammar (its length-limited "safe" form), assembled here
+    // node-semver's grammar (its length-limited "safe" form), assembled here. Two changes that do
+    // not change what is accepted: pre-release identifiers are matched as one run of characters and
+    // checked by validPreRelease (nested repetition would recurse once per identifier in
+    // java.util.regex), and build metadata is left out because stripBuild has removed it already.
     private static final String NUM = "0|[1-9]\\d{0,256}";
     private static final String NUM_LOOSE = "\\d{1,256}";
-    private static final String NON_NUM = "\\d{0,256}[a-zA-Z-][a-zA-Z0-9-]{0,250}";
-    private static final String PRE_ID = "(?:" + NON_NUM + "|" + NUM + ")";
-    private static final String PRE_ID_LOOSE = "(?:" + NON_NUM + "|" + NUM_LOOSE + ")";
-    private static final String PRERELEASE = "(?:-(" + PRE_ID + "(?:\\." + PRE_ID + ")*))";
-    private static final String PRERELEASE_LOOSE = "(?:-?(" + PRE_ID_LOOSE + "(?:\\." + PRE_ID_LOOSE + ")*))";
-    private static final String BUILD_ID = "[a-zA-Z0-9-]{1,250}";
-    private static final String BUILD = "(?:\\+(" + BUILD_ID + "(?:\\." + BUILD_ID + ")*))";
-    private static final String FULL_PLAIN = "v?(" + NUM + ")\\.(" + NUM + ")\\.(" + NUM + ")" + PRERELEASE + "?" + BUILD + "?";
-    private static final String LOOSE_PLAIN = "[v=\\s]*(" + NUM_LOOSE + ")\\.(" + NUM_LOOSE + ")\\.(" + NUM_LOOSE + ")"
-            + PRERELEASE_LOOSE + "?" + BUILD + "?";
+    private static final String PRE_RUN = "[0-9A-Za-z.-]+";
+    private static final String FULL_PLAIN = "v?(" + NUM + ")\\.(" + NUM + ")\\.(" + NUM + ")(?:-(" + PRE_RUN + "))?";
+    /**
+     * What may precede a version: node-semver allows any run of {@code v}, {@code =} and blanks;
+     * bounded here so that no range takes quadratic time (a longer run is refused).
+     */
+    private static final String PREFIX = "[v=\\s]{0,64}";
     /** JavaScript's {@code $} (Java's would also match before a final line terminator). */
     private static final String END = "\\z";
+    private static final String LOOSE_PLAIN = PREFIX + "(" + NUM_LOOSE + ")\\.(" + NUM_LOOSE + ")\\.(" + NUM_LOOSE + ")"
+            + "(?:-?(" + PRE_RUN + "))?";
     private static final String GTLT = "((?:<|>)?=?)";
     private static final String XR_ID = NUM + "|x|X|\\*";
-    private static final String XRANGE_PLAIN = "[v=\\s]*(" + XR_ID + ")(?:\\.(" + XR_ID + ")(?:\\.(" + XR_ID + ")(?:"
-            + PRERELEASE + ")?" + BUILD + "?)?)?";
+    private static final String XRANGE_PLAIN = PREFIX + "(" + XR_ID + ")(?:\\.(" + XR_ID + ")(?:\\.(" + XR_ID + ")(?:-("
+            + PRE_RUN + "))?)?)?";
 
     private static final Pattern XRANGE = Pattern.compile("^" + GTLT + "\\s?" + XRANGE_PLAIN + END);
     private static final Pattern TILDE = Pattern.compile("^(?:~>?)" + XRANGE_PLAIN + END);
@@ -68,8 +70,6 @@ final class NpmRangeParser {
     private static final Pattern STAR = Pattern.compile("(<|>)?=?\\s?\\*");
     private static final Pattern GTE0 = Pattern.compile("^\\s?>=\\s?0\\.0\\.0\\s?" + END);
     private static final Pattern SPACES = Pattern.compile("\\s+");
-    /** Build metadata anywhere in an alternative (node-semver 7.8 strips it before anything else). */
-    private static final Pattern BUILD_STRIP = Pattern.compile("\\+[a-zA-Z0-9-]+(?:\\.[a-zA-Z0-9-]+)*");
 
     private static final String NULL_SET = "<0.0.0-0";
 
@@ -166,11 +166,56 @@ final class NpmRangeParser {
         return alternative.get(0).toString().equals(NULL_SET);
     }
 
+    /**
+     * Drops every build metadata suffix ({@code +} and dot-separated [0-9A-Za-z-] identifiers),
+     * wherever it is, as node-semver 7.8 does first thing.
+     */
+    private static String stripBuild(String s) {
+        StringBuilder out = new StringBuilder(s.length());
+        int i = 0;
+        while (i < s.length()) {
+            char c = s.charAt(i);
+            int end = c == '+' ? buildEnd(s, i + 1) : -1;
+            if (end < 0) {
+                out.append(c);
+                i++;
+            } else {
+                i = end;
+            }
+        }
+        return out.toString();
+    }
+
+    /** The end of dot-separated identifiers starting at {@code from}, or -1 when there is not one. */
+    private static int buildEnd(String s, int from) {
+        int i = from;
+        int end = -1;
+        while (true) {
+            int start = i;
+            while (i < s.length() && isBuildChar(s.charAt(i))) {
+                i++;
+            }
+            if (i == start) {
+                return end;
+            }
+            end = i;
+            if (i + 1 < s.length() && s.charAt(i) == '.' && isBuildChar(s.charAt(i + 1))) {
+                i++;
+            } else {
+                return end;
+            }
+        }
+    }
+
+    private static boolean isBuildChar(char c) {
+        return c >= '0' && c <= '9' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c == '-';
+    }
+
     /** One {@code ||} alternative: hyphen range or space-separated comparators. */
     private static List<RangeComparator> alternative(String text) {
-        String range = BUILD_STRIP.matcher(text).replaceAll("");
+        String range = stripBuild(text);
         Matcher h = HYPHEN.matcher(range);
-        boolean hyphen = h.find();
+        boolean hyphen = h.find() && validPreRelease(h.group(5)) && validPreRelease(h.group(10));
         if (hyphen) {
             range = hyphen(h);
         }
@@ -218,7 +263,7 @@ final class NpmRangeParser {
 
     private static String caret(String comp) {
         Matcher m = CARET.matcher(comp);
-        if (!m.find()) {
+        if (!m.find() || !validPreRelease(m.group(4))) {
             return comp;
         }
         String major = m.group(1);
@@ -249,7 +294,7 @@ final class NpmRangeParser {
 
     private static String tilde(String comp) {
         Matcher m = TILDE.matcher(comp);
-        if (!m.find()) {
+        if (!m.find() || !validPreRelease(m.group(4))) {
             return comp;
         }
         String major = m.group(1);
@@ -271,7 +316,7 @@ final class NpmRangeParser {
 
     private static String xRange(String comp) {
         Matcher m = XRANGE.matcher(comp);
-        if (!m.find()) {
+        if (!m.find() || !validPreRelease(m.group(5))) {
             return comp;
         }
         String op = m.group(1);
@@ -332,11 +377,11 @@ final class NpmRangeParser {
         String fromMajor = h.group(2);
         String fromMinor = h.group(3);
         String fromPatch = h.group(4);
-        String to = h.group(7);
-        String toMajor = h.group(8);
-        String toMinor = h.group(9);
-        String toPatch = h.group(10);
-        String toPre = h.group(11);
+        String to = h.group(6);
+        String toMajor = h.group(7);
+        String toMinor = h.group(8);
+        String toPatch = h.group(9);
+        String toPre = h.group(10);
         if (isX(fromMajor)) {
             from = "";
         } else if (isX(fromMinor)) {
@@ -368,7 +413,7 @@ final class NpmRangeParser {
      */
     private static RangeComparator comparator(String comp, String source, String expanded) {
         Matcher m = COMPARATOR.matcher(comp);
-        if (!m.find()) {
+        if (!m.find() || !validPreRelease(m.group(6))) {
             throw invalid(source, expanded, "is not a version, comparator, caret (^), tilde (~), x-range or hyphen range");
         }
         if (m.group(2) == null) {
@@ -418,6 +463,34 @@ final class NpmRangeParser {
     private static IllegalArgumentException invalid(String source, String expanded, String problem) {
         String what = "'" + source + "'" + (expanded == null ? "" : " (read as '" + expanded + "')");
         return new IllegalArgumentException(what + " " + problem);
+    }
+
+    /**
+     * node-semver's pre-release grammar, on a run of [0-9A-Za-z.-]: non-empty dot-separated
+     * identifiers, each {@code 0|[1-9]\\d{0,256}} or {@code \\d{0,256}[a-zA-Z-][a-zA-Z0-9-]{0,250}}.
+     * True when absent.
+     */
+    private static boolean validPreRelease(String pre) {
+        if (pre == null) {
+            return true;
+        }
+        for (String id : pre.split("\\.", -1)) {
+            int digits = 0;
+            while (digits < id.length() && id.charAt(digits) >= '0' && id.charAt(digits) <= '9') {
+                digits++;
+            }
+            if (id.isEmpty()) {
+                return false;
+            }
+            if (digits == id.length()) {
+                if (digits > 257 || digits > 1 && id.charAt(0) == '0') {
+                    return false;
+                }
+            } else if (digits > 256 || id.length() - digits - 1 > 250) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** node-semver's isX: absent, {@code x}, {@code X} or {@code *}. */

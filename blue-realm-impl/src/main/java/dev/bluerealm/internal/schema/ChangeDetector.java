@@ -86,7 +86,7 @@ final class ChangeDetector {
             if (Objects.equals(ov, nv) || STRUCTURAL.contains(k) || LOWER.contains(k) || UPPER.contains(k)) {
                 continue;
             }
-            String at = path + "/" + Subsumption.escape(k);
+            String at = path + "/" + Side.escape(k);
             if (Keywords.isIgnorable(k)) {
                 add(at, annotationKind(k), show(ov) + " → " + show(nv), true);
             } else if (ov == null) {
@@ -273,7 +273,7 @@ final class ChangeDetector {
         all.addAll(or);
         all.addAll(nr);
         for (String p : all) {
-            String at = path + "/properties/" + Subsumption.escape(p);
+            String at = path + "/properties/" + Side.escape(p);
             boolean inO = op.containsKey(p);
             boolean inN = np.containsKey(p);
             boolean rO = or.contains(p);
@@ -389,7 +389,7 @@ final class ChangeDetector {
         Set<String> all = new LinkedHashSet<>(o.keySet());
         all.addAll(n.keySet());
         for (String name : all) {
-            String at = path + "/" + k + "/" + Subsumption.escape(name);
+            String at = path + "/" + k + "/" + Side.escape(name);
             if (!o.containsKey(name)) {
                 add(at, "definition added", show(n.get(name)), true);
             } else if (!n.containsKey(name)) {

@@ -15,7 +15,7 @@ final class Outcome {
     record Failure(String reason, List<JsonValue> candidates) {}
 
     static final int MAX_FAILURES = 8;
-    private static final int MAX_CANDIDATES = 6;
+    private static final int MAX_CANDIDATES = 16;
     private static final Outcome HOLDS = new Outcome(List.of());
 
     final List<Failure> failures;

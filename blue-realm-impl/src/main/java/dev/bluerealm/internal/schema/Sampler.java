@@ -89,6 +89,30 @@ final class Sampler {
         return null;
     }
 
+    /**
+     * Several distinct instances of the conjunction of {@code schemas} (at most {@code max}; the
+     * evaluator does not reject them): enum members, hints, numbers and strings around the bounds.
+     */
+    static List<JsonValue> several(Side side, List<JsonValue> schemas, int max, int depth) {
+        Set<JsonValue> out = new LinkedHashSet<>();
+        for (Conj c : Normalizer.dnf(side, schemas)) {
+            several(c, max, depth, out);
+        }
+        return new ArrayList<>(out);
+    }
+
+    /** Adds instances of {@code c} to {@code out} until it holds {@code max}. */
+    static void several(Conj c, int max, int depth, Set<JsonValue> out) {
+        for (JsonValue v : candidates(c, null, depth)) {
+            if (out.size() >= max) {
+                return;
+            }
+            if (!out.contains(v) && Evaluator.member(c, v) != Tri.FALSE) {
+                out.add(v);
+            }
+        }
+    }
+
     /** Several instances of the conjunction worth trying (not all need be valid). */
     private static List<JsonValue> candidates(Conj c, JType only, int depth) {
         List<JsonValue> out = new ArrayList<>();

@@ -306,7 +306,7 @@ public final class SchemaValidator {
             for (Map.Entry<String, JsonValue> e : o.members().entrySet()) {
                 String k = e.getKey();
                 JsonValue v = e.getValue();
-                String at = path + "/" + Subsumption.escape(k);
+                String at = path + "/" + Side.escape(k);
                 if (k.equals("$ref") && v instanceof JsonString ref && ref.value().startsWith("#")
                         && side.resolve(ref.value()) == null) {
                     problems.add(at + ": $ref " + ref.toJson() + " does not resolve");
@@ -323,7 +323,7 @@ public final class SchemaValidator {
                         if (k.equals("patternProperties")) {
                             regex(sub.getKey(), at);
                         }
-                        schema(sub.getValue(), at + "/" + Subsumption.escape(sub.getKey()));
+                        schema(sub.getValue(), at + "/" + Side.escape(sub.getKey()));
                     }
                 }
             }

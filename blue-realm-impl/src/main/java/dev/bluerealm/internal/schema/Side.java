@@ -111,4 +111,9 @@ record Side(String label, JsonValue root, String unsupported) {
         }
         return at;
     }
+
+    /** A member name as a JSON Pointer token ({@code ~} → {@code ~0}, {@code /} → {@code ~1}). */
+    static String escape(String name) {
+        return name.replace("~", "~0").replace("/", "~1");
+    }
 }

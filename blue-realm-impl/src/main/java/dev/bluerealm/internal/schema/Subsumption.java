@@ -38,8 +38,9 @@ final class Subsumption {
 
     private final Side a;
     private final Side b;
-    private final boolean sameRoots;
-    private final boolean sameDefs;
+    private final Sameness same;
+    private final Disjointness disjointness = new Disjointness();
+    private final Counterexamples counter;
     private final Map<Key, Integer> active = new HashMap<>();
     private final List<Frame> frames = new ArrayList<>();
     private final Set<Key> proven = new HashSet<>();
@@ -48,13 +49,8 @@ final class Subsumption {
     Subsumption(Side a, Side b) {
         this.a = a;
         this.b = b;
-        this.sameRoots = a.root().equals(b.root());
-        JsonValue defsA = member(a.root(), "$defs");
-        JsonValue defsB = member(b.root(), "$defs");
-        JsonValue definitionsA = member(a.root(), "definitions");
-        JsonValue definitionsB = member(b.root(), "definitions");
-        this.sameDefs = Objects.equals(defsA, defsB) && Objects.equals(definitionsA, definitionsB)
-                && refsIntoDefs(defsA) && refsIntoDefs(definitionsA);
+        this.same = new Sameness(a, b);
+        this.counter = new Counterexamples(a, b);
     }
 
     /** A ⊆ B for the two roots. */
@@ -67,10 +63,6 @@ final class Subsumption {
     boolean holds(JsonValue an, JsonValue bn) {
         steps = 0;
         return check(List.of(an), List.of(bn), "", 0).holds();
-    }
-
-    private static JsonValue member(JsonValue v, String name) {
-        return v instanceof JsonObject o ? o.get(name) : null;
     }
 
     // ---------------------------------------------------------------- recursion and bookkeeping
@@ -125,7 +117,7 @@ final class Subsumption {
         if (Keywords.allTrivial(bn)) {
             return Outcome.proven();
         }
-        if (an.size() == 1 && bn.size() == 1 && same(an.get(0), bn.get(0))) {
+        if (an.size() == 1 && bn.size() == 1 && same.same(an.get(0), bn.get(0))) {
             return Outcome.proven();
         }
         List<Outcome> outs = new ArrayList<>();
@@ -194,10 +186,10 @@ final class Subsumption {
         }
         Conj bc = Normalizer.conj(b, bn);
         if (bc.unknown != null) {
-            return fail(path, bc.unknown, samples(ai, depth));
+            return fail(path, bc.unknown, counter.samples(ai, depth));
         }
         if (bc.empty) {
-            return fail(path, b.label() + " accepts nothing here, " + a.label() + " does", samples(ai, depth));
+            return fail(path, b.label() + " accepts nothing here, " + a.label() + " does", counter.samples(ai, depth));
         }
         if (ai.enumValues != null) {
             return enumerated(ai, bn, path);
@@ -237,14 +229,21 @@ final class Subsumption {
             outs.add(anyOf(ai, group, aTypes, path, depth));
         }
         for (List<JsonValue> group : bc.oneOf) {
-            if (!hasSameGroup(ai.expandedOneOf, group)) {
+            if (!same.hasSameGroup(ai.expandedOneOf, group)) {
                 outs.add(oneOf(ai, group, aTypes, path, depth));
             }
         }
         for (JsonValue not : bc.nots) {
-            if (!hasSame(ai.nots, not) && !disjoint(ai, b, List.of(not), depth)) {
+            if (!same.hasSame(ai.nots, not) && !disjointness.disjoint(ai, b, List.of(not), depth)) {
+                List<JsonValue> cands = new ArrayList<>();
+                for (JsonValue v : Sampler.several(b, List.of(not), 12, depth)) {
+                    if (Evaluator.member(ai, v) != Tri.FALSE) {
+                        cands.add(v);
+                    }
+                }
+                cands.addAll(counter.samples(ai, depth));
                 outs.add(fail(path, b.label() + " excludes " + not.toJson() + " (not), and " + a.label()
-                        + " is not shown to exclude it", samples(ai, depth)));
+                        + " is not shown to exclude it", cands));
             }
         }
         for (Conj.Opaque op : bc.opaque) {
@@ -253,7 +252,7 @@ final class Subsumption {
             if (!applies.isEmpty() && !matched(ai, op)) {
                 outs.add(fail(path, "keyword \"" + op.keyword() + "\" of " + b.label() + " is not compared"
                         + " (only the same keyword with the same value in " + a.label() + " is known to imply it)",
-                        samples(ai, depth)));
+                        counter.samples(ai, depth)));
             }
         }
         return Outcome.all(outs);
@@ -268,7 +267,7 @@ final class Subsumption {
             return false;
         }
         for (Conj.Opaque mine : ai.opaque) {
-            if (mine.keyword().equals(op.keyword()) && strictlyEqual(mine.value(), op.value())) {
+            if (mine.keyword().equals(op.keyword()) && same.strictlyEqual(mine.value(), op.value())) {
                 return true;
             }
         }
@@ -316,7 +315,7 @@ final class Subsumption {
             Sampler.strings(List.of(ai), new ArrayList<>()).forEach(s -> cands.add(new JsonString(s)));
         }
         return fail(path, b.label() + " allows only " + listed(bc.enumValues) + ", " + a.label()
-                + " allows other " + t.schemaName + " values", outside(ai, bn, cands));
+                + " allows other " + t.schemaName + " values", counter.outside(ai, bn, cands));
     }
 
     private static String listed(List<JsonValue> values) {
@@ -329,17 +328,17 @@ final class Subsumption {
         List<Outcome> outs = new ArrayList<>();
         if (bc.integer && !ai.integral()) {
             outs.add(fail(path, b.label() + " accepts only integers, " + a.label() + " also other numbers",
-                    numberCandidates(ai, bc, bn)));
+                    counter.numberCandidates(ai, bc, bn)));
         }
         Conj.Bound lo = Numbers.effectiveLower(ai);
         Conj.Bound hi = Numbers.effectiveUpper(ai);
         if (!Numbers.lowerImplies(lo, bc.lower)) {
             outs.add(fail(path, b.label() + " requires " + show(bc.lower, true) + ", " + a.label()
-                    + (lo == null ? " has no lower bound" : " allows " + show(lo, true)), numberCandidates(ai, bc, bn)));
+                    + (lo == null ? " has no lower bound" : " allows " + show(lo, true)), counter.numberCandidates(ai, bc, bn)));
         }
         if (!Numbers.upperImplies(hi, bc.upper)) {
             outs.add(fail(path, b.label() + " requires " + show(bc.upper, false) + ", " + a.label()
-                    + (hi == null ? " has no upper bound" : " allows " + show(hi, false)), numberCandidates(ai, bc, bn)));
+                    + (hi == null ? " has no upper bound" : " allows " + show(hi, false)), counter.numberCandidates(ai, bc, bn)));
         }
         for (BigDecimal mb : bc.multipleOf) {
             boolean ok = false;
@@ -349,7 +348,7 @@ final class Subsumption {
             if (!ok) {
                 outs.add(fail(path, b.label() + " requires multiples of " + mb.toPlainString() + ", " + a.label()
                         + (ai.multipleOf.isEmpty() ? " does not" : " requires multiples of " + plain(ai.multipleOf)),
-                        numberCandidates(ai, bc, bn)));
+                        counter.numberCandidates(ai, bc, bn)));
             }
         }
         return Outcome.all(outs);
@@ -366,22 +365,16 @@ final class Subsumption {
         return String.join(", ", s);
     }
 
-    private List<JsonValue> numberCandidates(Conj ai, Conj bc, List<JsonValue> bn) {
-        List<JsonValue> cands = new ArrayList<>();
-        Numbers.pool(List.of(ai, bc)).forEach(n -> cands.add(new JsonNumber(n)));
-        return outside(ai, bn, cands);
-    }
-
     private Outcome strings(Conj ai, Conj bc, List<JsonValue> bn, String path) {
         List<Outcome> outs = new ArrayList<>();
         if (bc.minLength > ai.minLength) {
             outs.add(fail(path, b.label() + " requires at least " + bc.minLength + " characters, " + a.label()
-                    + " allows " + ai.minLength, stringCandidates(ai, bc, bn)));
+                    + " allows " + ai.minLength, counter.stringCandidates(ai, bc, bn)));
         }
         if (bc.maxLength != null && (ai.maxLength == null || ai.maxLength > bc.maxLength)) {
             outs.add(fail(path, b.label() + " allows at most " + bc.maxLength + " characters, " + a.label()
                     + (ai.maxLength == null ? " has no maximum" : " allows " + ai.maxLength),
-                    stringCandidates(ai, bc, bn)));
+                    counter.stringCandidates(ai, bc, bn)));
         }
         for (String pb : bc.patterns) {
             if (ai.patterns.contains(pb) || pb.isEmpty() || pb.equals(".*")) {
@@ -391,7 +384,7 @@ final class Subsumption {
                     ? b.label() + " requires pattern " + JsonValue.string(pb).toJson() + ", " + a.label() + " has none"
                     : "patterns differ: " + a.label() + " " + quoted(ai.patterns) + ", " + b.label() + " "
                             + JsonValue.string(pb).toJson() + " (regular expressions are not compared)";
-            outs.add(fail(path, reason, stringCandidates(ai, bc, bn)));
+            outs.add(fail(path, reason, counter.stringCandidates(ai, bc, bn)));
         }
         return Outcome.all(outs);
     }
@@ -402,42 +395,21 @@ final class Subsumption {
         return String.join(" and ", q);
     }
 
-    private List<JsonValue> stringCandidates(Conj ai, Conj bc, List<JsonValue> bn) {
-        List<JsonValue> cands = new ArrayList<>();
-        Sampler.strings(List.of(ai, bc), new ArrayList<>()).forEach(s -> cands.add(new JsonString(s)));
-        return outside(ai, bn, cands);
-    }
-
-    /** The candidates the evaluator does not rule out of A and does not prove to be in B (at most 3). */
-    private List<JsonValue> outside(Conj ai, List<JsonValue> bn, List<JsonValue> cands) {
-        List<JsonValue> out = new ArrayList<>();
-        for (JsonValue v : cands) {
-            if (v != null && !out.contains(v) && Evaluator.member(ai, v) != Tri.FALSE
-                    && Evaluator.all(b, bn, v) != Tri.TRUE) {
-                out.add(v);
-                if (out.size() == 3) {
-                    break;
-                }
-            }
-        }
-        return out;
-    }
-
     private Outcome arrays(Conj ai, Conj bc, String path, int depth) {
         List<Outcome> outs = new ArrayList<>();
         Long aMax = Emptiness.maxItems(ai);
         if (bc.minItems > ai.minItems) {
             outs.add(fail(path, b.label() + " requires at least " + bc.minItems + " items, " + a.label() + " allows "
-                    + ai.minItems, List.of(nullable(Sampler.array(ai, (int) Math.min(ai.minItems, 64), depth)))));
+                    + ai.minItems, List.of(Counterexamples.nullable(Sampler.array(ai, (int) Math.min(ai.minItems, 64), depth)))));
         }
         if (bc.maxItems != null && (aMax == null || aMax > bc.maxItems)) {
             outs.add(fail(path, b.label() + " allows at most " + bc.maxItems + " items, " + a.label()
                     + (aMax == null ? " has no maximum" : " allows " + aMax),
-                    bc.maxItems < 256 ? List.of(nullable(Sampler.array(ai, (int) (bc.maxItems + 1), depth))) : List.of()));
+                    bc.maxItems < 256 ? List.of(Counterexamples.nullable(Sampler.array(ai, (int) (bc.maxItems + 1), depth))) : List.of()));
         }
         if (bc.unique && !ai.unique && (aMax == null || aMax > 1)) {
             outs.add(fail(path, b.label() + " requires unique items, " + a.label() + " does not",
-                    List.of(nullable(duplicates(ai, depth)))));
+                    List.of(Counterexamples.nullable(counter.duplicates(ai, depth)))));
         }
         int n = Math.max(ai.prefix.size(), bc.prefix.size());
         for (int i = 0; i < n; i++) {
@@ -447,41 +419,13 @@ final class Subsumption {
             }
             Outcome r = check(aI, bc.itemAt(i), path + "/" + i, depth + 1);
             final int at = i;
-            outs.add(r.lift(v -> arrayWith(ai, at, v, depth)));
+            outs.add(r.lift(v -> counter.arrayWith(ai, at, v, depth)));
         }
         if ((aMax == null || aMax > n) && !Keywords.anyFalse(ai.items)) {
             Outcome r = check(ai.items, bc.items, path + "/" + n, depth + 1);
-            outs.add(r.lift(v -> arrayWith(ai, n, v, depth)));
+            outs.add(r.lift(v -> counter.arrayWith(ai, n, v, depth)));
         }
         return Outcome.all(outs);
-    }
-
-    private static JsonValue nullable(JsonValue v) {
-        return v == null ? JsonValue.NULL : v;
-    }
-
-    private JsonValue arrayWith(Conj ai, int at, JsonValue v, int depth) {
-        List<JsonValue> items = new ArrayList<>();
-        for (int j = 0; j < Math.max(at + 1, Math.min(ai.minItems, 64)); j++) {
-            JsonValue item = j == at ? v : Sampler.sample(a, ai.itemAt(j), depth + 1);
-            if (item == null) {
-                return null;
-            }
-            items.add(item);
-        }
-        return new JsonArray(items);
-    }
-
-    private JsonValue duplicates(Conj ai, int depth) {
-        JsonValue x = Sampler.sample(a, ai.itemAt(0), depth + 1);
-        if (x == null) {
-            return null;
-        }
-        List<JsonValue> items = new ArrayList<>();
-        for (long i = 0; i < Math.max(2, Math.min(ai.minItems, 64)); i++) {
-            items.add(x);
-        }
-        return new JsonArray(items);
     }
 
     private Outcome objects(Conj ai, Conj bc, String path, int depth) {
@@ -489,13 +433,13 @@ final class Subsumption {
         for (String p : bc.required) {
             if (!ai.required.contains(p)) {
                 outs.add(fail(path, b.label() + " requires property \"" + p + "\", " + a.label() + " does not",
-                        List.of(nullable(Sampler.object(ai, Set.of(p), 0, depth)))));
+                        List.of(Counterexamples.nullable(Sampler.object(ai, Set.of(p), 0, depth)))));
             }
         }
         long aMin = Math.max(ai.minProps, ai.required.size());
         if (bc.minProps > aMin) {
             outs.add(fail(path, b.label() + " requires at least " + bc.minProps + " properties, " + a.label()
-                    + " allows " + aMin, List.of(nullable(Sampler.object(ai, Set.of(), 0, depth)))));
+                    + " allows " + aMin, List.of(Counterexamples.nullable(Sampler.object(ai, Set.of(), 0, depth)))));
         }
         Long aMax = ai.maxProps;
         if (Keywords.anyFalse(ai.additional)) {
@@ -505,7 +449,7 @@ final class Subsumption {
         if (bc.maxProps != null && (aMax == null || aMax > bc.maxProps)) {
             outs.add(fail(path, b.label() + " allows at most " + bc.maxProps + " properties, " + a.label()
                     + (aMax == null ? " has no maximum" : " allows " + aMax),
-                    bc.maxProps < 256 ? List.of(nullable(Sampler.object(ai, Set.of(), bc.maxProps + 1, depth)))
+                    bc.maxProps < 256 ? List.of(Counterexamples.nullable(Sampler.object(ai, Set.of(), bc.maxProps + 1, depth)))
                             : List.of()));
         }
         JsonValue[] base = new JsonValue[1];
@@ -517,33 +461,19 @@ final class Subsumption {
             if (Keywords.anyFalse(aP) || Keywords.allTrivial(bP)) {
                 continue;
             }
-            Outcome r = check(aP, bP, path + "/" + escape(p), depth + 1);
+            Outcome r = check(aP, bP, path + "/" + Side.escape(p), depth + 1);
             if (!r.holds()) {
-                outs.add(r.lift(v -> objectWith(ai, base, p, v, depth)));
+                outs.add(r.lift(v -> counter.objectWith(ai, base, p, v, depth)));
             }
         }
         if (!Keywords.anyFalse(ai.additional) && !Keywords.allTrivial(bc.additional)) {
             String name = Sampler.freshName(0, ai.props.keySet(), bc.props.keySet());
             Outcome r = check(ai.additional, bc.additional, path + "/*", depth + 1);
             if (!r.holds()) {
-                outs.add(r.lift(v -> objectWith(ai, base, name, v, depth)));
+                outs.add(r.lift(v -> counter.objectWith(ai, base, name, v, depth)));
             }
         }
         return Outcome.all(outs);
-    }
-
-    private JsonValue objectWith(Conj ai, JsonValue[] base, String name, JsonValue v, int depth) {
-        if (base[0] == null) {
-            JsonValue sample = Sampler.object(ai, Set.of(), 0, depth);
-            base[0] = sample == null ? new JsonObject(Map.of()) : sample;
-        }
-        Map<String, JsonValue> members = new LinkedHashMap<>(((JsonObject) base[0]).members());
-        members.put(name, v);
-        return new JsonObject(members);
-    }
-
-    static String escape(String name) {
-        return name.replace("~", "~0").replace("/", "~1");
     }
 
     // ---------------------------------------------------------------- B's anyOf, oneOf, not
@@ -587,7 +517,7 @@ final class Subsumption {
         String generic = "no alternative of " + b.label() + "'s " + keyword + " is shown to accept all that "
                 + a.label() + " accepts" + extra;
         List<Outcome> outs = new ArrayList<>();
-        outs.add(fail(path, generic, samples(ai, depth)));
+        outs.add(fail(path, generic, counter.samples(ai, depth)));
         for (int i = 0; i < tried.size(); i++) {
             final int n = i;
             if (tried.get(i) == null) {
@@ -614,7 +544,7 @@ final class Subsumption {
             }
             boolean others = true;
             for (int j = 0; j < group.size() && others; j++) {
-                others = j == i || disjoint(c, b, List.of(group.get(j)), depth);
+                others = j == i || disjointness.disjoint(c, b, List.of(group.get(j)), depth);
             }
             if (others) {
                 return true;
@@ -636,257 +566,9 @@ final class Subsumption {
         return true;
     }
 
-    /** Proves that no instance is in both {@code x} and the conjunction of {@code yn} (false: not shown). */
-    private boolean disjoint(Conj x, Side ys, List<JsonValue> yn, int depth) {
-        if (depth > MAX_DEPTH || x.unknown != null || x.subsetUnsafe != null || ++steps > MAX_STEPS) {
-            return false;
-        }
-        for (Conj y : Normalizer.dnf(ys, yn)) {
-            if (y.unknown != null || y.subsetUnsafe != null || !disjointConj(x, y, depth)) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    private boolean disjointConj(Conj x, Conj y, int depth) {
-        if (x.empty || y.empty) {
-            return true;
-        }
-        if (x.enumValues != null || y.enumValues != null) {
-            Conj finite = x.enumValues != null ? x : y;
-            Conj other = finite == x ? y : x;
-            for (JsonValue v : finite.enumValues) {
-                if (Evaluator.member(finite, v) != Tri.FALSE && Evaluator.member(other, v) != Tri.FALSE) {
-                    return false;
-                }
-            }
-            return true;
-        }
-        EnumSet<JType> common = Emptiness.inhabited(x);
-        common.retainAll(Emptiness.inhabited(y));
-        for (JType t : common) {
-            if (!disjointOn(t, x, y, depth)) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    private boolean disjointOn(JType t, Conj x, Conj y, int depth) {
-        switch (t) {
-            case NUMBER:
-                return below(Numbers.effectiveUpper(x), Numbers.effectiveLower(y))
-                        || below(Numbers.effectiveUpper(y), Numbers.effectiveLower(x));
-            case STRING:
-                return x.maxLength != null && x.maxLength < y.minLength || y.maxLength != null && y.maxLength < x.minLength;
-            case ARRAY: {
-                Long xm = Emptiness.maxItems(x);
-                Long ym = Emptiness.maxItems(y);
-                return xm != null && xm < y.minItems || ym != null && ym < x.minItems;
-            }
-            case OBJECT: {
-                if (x.maxProps != null && x.maxProps < Math.max(y.minProps, y.required.size())
-                        || y.maxProps != null && y.maxProps < Math.max(x.minProps, x.required.size())) {
-                    return true;
-                }
-                Set<String> required = new LinkedHashSet<>(x.required);
-                required.addAll(y.required);
-                for (String p : required) {
-                    if (disjointLists(x.side, x.propOr(p), y.side, y.propOr(p), depth + 1)) {
-                        return true;
-                    }
-                }
-                return false;
-            }
-            default:
-                return false;
-        }
-    }
-
-    private boolean disjointLists(Side xs, List<JsonValue> xn, Side ys, List<JsonValue> yn, int depth) {
-        if (Keywords.anyFalse(xn) || Keywords.anyFalse(yn)) {
-            return true;
-        }
-        for (Conj x : Normalizer.dnf(xs, xn)) {
-            if (!disjoint(x, ys, yn, depth)) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    private static boolean below(Conj.Bound upper, Conj.Bound lower) {
-        if (upper == null || lower == null) {
-            return false;
-        }
-        int cmp = upper.value().compareTo(lower.value());
-        return cmp < 0 || cmp == 0 && (upper.exclusive() || lower.exclusive());
-    }
-
     // ---------------------------------------------------------------- helpers
-
-    private List<JsonValue> samples(Conj ai, int depth) {
-        List<JsonValue> out = new ArrayList<>();
-        JsonValue any = Sampler.of(ai, null, depth);
-        if (any != null) {
-            out.add(any);
-        }
-        for (JType t : ai.types) {
-            JsonValue v = Sampler.of(ai, t, depth);
-            if (v != null && !out.contains(v)) {
-                out.add(v);
-            }
-        }
-        return out;
-    }
 
     private Outcome fail(String path, String reason, List<JsonValue> candidates) {
         return Outcome.fail((path.isEmpty() ? "at the top level" : "at " + path) + ": " + reason, candidates);
-    }
-
-    /** Some schema of {@code mine} (side A) is the same as {@code theirs} (side B). */
-    private boolean hasSame(List<JsonValue> mine, JsonValue theirs) {
-        for (JsonValue m : mine) {
-            if (same(m, theirs)) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    /** A's alternative came from a oneOf group that is, alternative by alternative, the same as B's. */
-    private boolean hasSameGroup(List<List<JsonValue>> groups, List<JsonValue> theirs) {
-        for (List<JsonValue> g : groups) {
-            if (g.size() == theirs.size()) {
-                boolean all = true;
-                for (int i = 0; i < g.size() && all; i++) {
-                    all = same(g.get(i), theirs.get(i));
-                }
-                if (all) {
-                    return true;
-                }
-            }
-        }
-        return false;
-    }
-
-    /**
-     * Two subschemas (x of A, y of B) are the same constraint: equal keyword by keyword, annotations
-     * ignored, and every reference resolving the same way (same roots, or equal {@code $defs} and
-     * {@code definitions} that references point into).
-     */
-    boolean same(JsonValue x, JsonValue y) {
-        if (x == y && sameRoots) {
-            return true;
-        }
-        if (!sameRoots && (a.unsupported() != null || b.unsupported() != null)) {
-            return false;
-        }
-        return sameSchema(x, y, 0);
-    }
-
-    private boolean sameSchema(JsonValue x, JsonValue y, int depth) {
-        if (x instanceof JsonObject xo && y instanceof JsonObject yo) {
-            if (depth > 256) {
-                return false;
-            }
-            Set<String> keys = new LinkedHashSet<>(xo.members().keySet());
-            keys.addAll(yo.members().keySet());
-            for (String k : keys) {
-                if (Keywords.isIgnorable(k)) {
-                    continue;
-                }
-                JsonValue vx = xo.get(k);
-                JsonValue vy = yo.get(k);
-                if (vx == null || vy == null || !sameValue(k, vx, vy, depth)) {
-                    return false;
-                }
-            }
-            return true;
-        }
-        return x.equals(y) || Keywords.isTrivial(x) && Keywords.isTrivial(y);
-    }
-
-    private boolean sameValue(String k, JsonValue vx, JsonValue vy, int depth) {
-        if (k.equals("$ref") || k.equals("$dynamicRef")) {
-            return vx.equals(vy) && (sameRoots || k.equals("$ref") && sameDefs && intoDefs(((JsonString) vx).value()));
-        }
-        if (Keywords.SCHEMA_VALUED.contains(k)) {
-            return sameSchema(vx, vy, depth + 1);
-        }
-        if (Keywords.SCHEMA_ARRAYS.contains(k) && vx instanceof JsonArray ax && vy instanceof JsonArray ay) {
-            if (ax.items().size() != ay.items().size()) {
-                return false;
-            }
-            for (int i = 0; i < ax.items().size(); i++) {
-                if (!sameSchema(ax.items().get(i), ay.items().get(i), depth + 1)) {
-                    return false;
-                }
-            }
-            return true;
-        }
-        if (Keywords.SCHEMA_MAPS.contains(k) && vx instanceof JsonObject mx && vy instanceof JsonObject my) {
-            if (!mx.members().keySet().equals(my.members().keySet())) {
-                return false;
-            }
-            for (String name : mx.members().keySet()) {
-                if (!sameSchema(mx.get(name), my.get(name), depth + 1)) {
-                    return false;
-                }
-            }
-            return true;
-        }
-        return vx.equals(vy);
-    }
-
-    private static boolean intoDefs(String ref) {
-        return ref.startsWith("#/$defs/") || ref.startsWith("#/definitions/");
-    }
-
-    /** Equal values (of opaque keywords), with references resolving the same way. */
-    private boolean strictlyEqual(JsonValue x, JsonValue y) {
-        if (!x.equals(y)) {
-            return false;
-        }
-        if (sameRoots) {
-            return true;
-        }
-        if (a.unsupported() != null || b.unsupported() != null) {
-            return false;
-        }
-        RefScan scan = new RefScan();
-        scan.walk(x);
-        return !scan.any || sameDefs && scan.intoDefsOnly;
-    }
-
-    private static boolean refsIntoDefs(JsonValue v) {
-        RefScan scan = new RefScan();
-        if (v != null) {
-            scan.walk(v);
-        }
-        return scan.intoDefsOnly;
-    }
-
-    private static final class RefScan {
-        boolean any;
-        boolean intoDefsOnly = true;
-
-        void walk(JsonValue v) {
-            if (v instanceof JsonObject o) {
-                for (Map.Entry<String, JsonValue> e : o.members().entrySet()) {
-                    if (e.getKey().equals("$ref") && e.getValue() instanceof JsonString s) {
-                        any = true;
-                        intoDefsOnly &= intoDefs(s.value());
-                    } else if (e.getKey().equals("$dynamicRef")) {
-                        any = true;
-                        intoDefsOnly = false;
-                    }
-                    walk(e.getValue());
-                }
-            } else if (v instanceof JsonArray arr) {
-                arr.items().forEach(this::walk);
-            }
-        }
     }
 }

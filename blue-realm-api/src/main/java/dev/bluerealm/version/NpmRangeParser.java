@@ -12,7 +12,7 @@ import java.util.regex.Pattern;
 /**
  * Parses npm ranges as node-semver 7.8 does in its default (strict, no {@code includePrerelease})
  * mode, and tests versions against them. Written from node-semver's README, its range grammar and
- * its test fixtures; the desugaring is node-semver's:
+ * its test fixtures (no code of it is used); the desugaring is node-semver's:
  *
  * <ul>
  *   <li>whitespace is collapsed, the range is split on {@code ||}, build metadata ({@code +...}) is
@@ -30,6 +30,14 @@ import java.util.regex.Pattern;
  *
  * <p>A version matches when it satisfies every comparator of some alternative and, if it is a
  * pre-release, that alternative has a comparator with a pre-release on the same major.minor.patch.
+ * A version node-semver cannot hold (a number past 2^53 - 1, a text past 256 characters) matches
+ * no npm range.
+ *
+ * <p>Checked against node-semver 7.8.5 on some 20,000 generated ranges (validity, desugared form
+ * and matching) when written. Known differences, all on inputs no one writes: more than 64
+ * {@code v}, {@code =} or blank characters in a row before a version are refused (node-semver
+ * accepts any number, at quadratic cost); numeric pre-release identifiers of 2^53 and more are
+ * compared exactly (node-semver compares them as doubles).
  */
 final class NpmRangeParser {
     /** Number.MAX_SAFE_INTEGER, npm's largest version number. */

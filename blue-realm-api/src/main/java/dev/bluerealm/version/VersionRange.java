@@ -17,7 +17,9 @@ import java.util.regex.Pattern;
  * comparators {@code = > >= < <= ~ ^} on partial versions, {@code 1.*} / {@code 1.2.*} wildcards;
  * a bare version means {@code ^} ({@code 1.4} is {@code >=1.4.0, <2.0.0}; {@code ^0.2.3} is
  * {@code >=0.2.3, <0.3.0}; {@code ^0.0.3} is {@code >=0.0.3, <0.0.4}; {@code ~1.2.3} is
- * {@code >=1.2.3, <1.3.0}). Numbers up to 2^64 - 1; at most 32 comparators.
+ * {@code >=1.2.3, <1.3.0}). Numbers up to 2^64 - 1; at most 32 comparators. Wildcards are
+ * {@code *} only: the crate also reads {@code x} / {@code X}, but {@code 1.x} is npm syntax, so it
+ * is refused with a message offering {@code 1.*} or {@code npm:1.x}.
  *
  * <p><b>npm</b> (node-semver): space-joined comparators, {@code ||}, hyphen ranges
  * {@code 1.2.3 - 2.3.4}, {@code x} / {@code X} / {@code *} wildcards, npm's {@code ^} and {@code ~};
@@ -46,7 +48,7 @@ import java.util.regex.Pattern;
  */
 public final class VersionRange {
     /** The prefix that selects npm syntax. */
-    public static final String NPM_PREFIX = "npm:";
+    private static final String NPM_PREFIX = "npm:";
 
     /** The syntax and semantics a range is read with. */
     public enum Dialect {

@@ -4,18 +4,15 @@ import dev.bluerealm.json.JsonValue;
 import dev.bluerealm.json.JsonValue.JsonArray;
 import dev.bluerealm.json.JsonValue.JsonBoolean;
 import dev.bluerealm.json.JsonValue.JsonNumber;
-import dev.bluerealm.json.JsonValue.JsonObject;
 import dev.bluerealm.json.JsonValue.JsonString;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 
 /**

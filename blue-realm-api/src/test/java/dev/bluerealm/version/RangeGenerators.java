@@ -208,6 +208,47 @@ final class RangeGenerators {
         return lists(alternative, 1, 2).map(l -> String.join(" || ", l));
     }
 
+    // ---- caret / tilde shorthands ----------------------------------------------------------------------
+
+    /**
+     * A caret, tilde or bare shorthand such as {@code ^1.2.3-rc.1}, {@code ~0.2}, {@code 3}: op 0 is
+     * {@code ^}, 1 is {@code ~}, 2 is none; one to three parts; a pre-release only with three.
+     */
+    record Shorthand(int op, int parts, long major, long minor, long patch, String pre) {
+        /** The text, writing the caret, tilde and bare operators as given. */
+        String text(String caret, String tilde, String bare) {
+            String out = (op == 0 ? caret : op == 1 ? tilde : bare) + major;
+            if (parts >= 2) {
+                out += "." + minor;
+            }
+            if (parts == 3) {
+                out += "." + patch + (pre.isEmpty() ? "" : "-" + pre);
+            }
+            return out;
+        }
+
+        /** The version the shorthand starts at: missing parts are 0. */
+        String lower() {
+            return major + "." + (parts >= 2 ? minor : 0) + "." + (parts == 3 ? patch : 0)
+                    + (parts == 3 && !pre.isEmpty() ? "-" + pre : "");
+        }
+    }
+
+    /**
+     * Shorthands with numbers mostly 0..3 (so 0.x and 0.0.x carets are frequent). Pre-release tags
+     * do not end in ".0", whose canonical Cargo lower bound is written with {@code >}.
+     */
+    static Gen<Shorthand> shorthand() {
+        Gen<Long> n = Generate.frequency(
+                Pair.of(8, integers().between(0, 3).map(i -> (long) i)),
+                Pair.of(1, integers().between(4, 99).map(i -> (long) i)));
+        Gen<Integer> op = integers().between(0, 2);
+        Gen<Integer> parts = integers().between(1, 3);
+        Gen<String> pre = Generate.pick(List.of("", "", "", "alpha", "beta.2", "rc.1", "0", "1"));
+        return in -> new Shorthand(op.generate(in), parts.generate(in), n.generate(in), n.generate(in),
+                n.generate(in), pre.generate(in));
+    }
+
     /** Lists of min..max items. */
     static <T> Gen<List<T>> lists(Gen<T> item, int min, int max) {
         Gen<Integer> size = integers().between(min, max);

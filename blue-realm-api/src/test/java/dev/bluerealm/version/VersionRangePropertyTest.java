@@ -39,7 +39,7 @@ class VersionRangePropertyTest {
 
     @Test
     void normalized_anyNpmRange_matchesWhatTheRangeMatches() {
-        qt().withFixedSeed(SEED + 1).withExamples(4000)
+        qt().withFixedSeed(SEED + 1).withExamples(2500)
                 .forAll(RangeGenerators.npmRange(), RangeGenerators.probes(RangeGenerators.npmProbe(), 25))
                 .checkAssert((text, probes) -> {
                     if (!VersionRange.isValid("npm:" + text)) {
@@ -73,7 +73,7 @@ class VersionRangePropertyTest {
      */
     @Test
     void normalized_cargoCaretAndTilde_areTheDocumentedPairs() {
-        qt().withFixedSeed(SEED + 3).withExamples(3000)
+        qt().withFixedSeed(SEED + 3).withExamples(1500)
                 .forAll(RangeGenerators.shorthand(), RangeGenerators.probes(RangeGenerators.cargoProbe(), 20))
                 .checkAssert((s, probes) -> {
                     String pair = cargoPair(s);
@@ -134,7 +134,7 @@ class VersionRangePropertyTest {
     @Test
     void matches_npmRangesSemver4jReadsWhole_agreeWithSemver4j() {
         int[] compared = {0};
-        qt().withFixedSeed(SEED + 5).withExamples(3000)
+        qt().withFixedSeed(SEED + 5).withExamples(2000)
                 .forAll(RangeGenerators.semver4jRange(), RangeGenerators.probes(RangeGenerators.smallProbe(), 20))
                 .checkAssert((text, probes) -> {
                     VersionRange r = VersionRange.parse("npm:" + text); // ours must accept all of these
@@ -157,7 +157,7 @@ class VersionRangePropertyTest {
                                 text + " = " + r.normalized() + " (semver4j: " + theirs + ") on " + v);
                     }
                 });
-        assertTrue(compared[0] > 2000, "compared only " + compared[0]);
+        assertTrue(compared[0] > 1200, "compared only " + compared[0]);
     }
 
     @Test

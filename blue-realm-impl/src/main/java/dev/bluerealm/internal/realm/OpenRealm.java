@@ -285,6 +285,11 @@ final class OpenRealm implements Realm {
         reload();
         Path config = root.resolve(RepoConfig.PATH);
         writeLocal(config, codec.write(new RepoConfig(new RealmRef(name(), url()), name)));
+        Path ignore = root.resolve(".blue/.gitignore");
+        if (!Files.exists(ignore)) {
+            // config.yaml is committed with the repo; the cache is this machine's own
+            writeLocal(ignore, "cache.db\ncache.db-*\ncache.db.corrupt\n".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        }
         List<JoinResult.DetectedBinding> detected = new ArrayList<>();
         for (DomainModel d : model.domainsOf(name)) {
             d.binding(name).ifPresent(b -> detected.add(new JoinResult.DetectedBinding(d.name(), b.role().yaml(),

@@ -17,6 +17,11 @@ final class Disjointness {
     private static final int MAX_STEPS = 20_000;
     private int steps;
 
+    /** Starts a new step budget (one per comparison). */
+    void reset() {
+        steps = 0;
+    }
+
     /** Proves that no instance is in both {@code x} and the conjunction of {@code yn} (false: not shown). */
     boolean disjoint(Conj x, Side ys, List<JsonValue> yn, int depth) {
         if (depth > MAX_DEPTH || x.unknown != null || x.subsetUnsafe != null || ++steps > MAX_STEPS) {

@@ -53,12 +53,14 @@ final class Subsumption {
     /** A ⊆ B for the two roots. */
     Outcome check() {
         steps = 0;
+        disjointness.reset();
         return check(List.of(a.root()), List.of(b.root()), "", 0);
     }
 
     /** {@code an} (a subschema of A) ⊆ {@code bn} (a subschema of B), both resolving refs in their roots. */
     boolean holds(JsonValue an, JsonValue bn) {
         steps = 0;
+        disjointness.reset();
         return check(List.of(an), List.of(bn), "", 0).holds();
     }
 

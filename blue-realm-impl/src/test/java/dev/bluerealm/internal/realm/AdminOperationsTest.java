@@ -103,6 +103,7 @@ class AdminOperationsTest {
         }
         String config = Files.readString(aperture.resolve(".blue/config.yaml"));
         assertTrue(config.contains("name: letemcook") && config.contains("repo: aperture"), config);
+        assertTrue(Files.readString(aperture.resolve(".blue/.gitignore")).contains("cache.db"), "the cache stays out of git");
         assertTrue(t.remoteFile(t.remote("letemcook"), "repos/aperture.yaml").contains("name: aperture"));
     }
 

@@ -40,12 +40,14 @@ final class Counterexamples {
         return new ArrayList<>(out);
     }
 
+    /** Numbers around the bounds and steps of both sides that may be in A and not in B. */
     List<JsonValue> numberCandidates(Conj ai, Conj bc, List<JsonValue> bn) {
         List<JsonValue> cands = new ArrayList<>();
         Numbers.pool(List.of(ai, bc)).forEach(n -> cands.add(new JsonNumber(n)));
         return outside(ai, bn, cands);
     }
 
+    /** Strings of interesting lengths and shapes that may be in A and not in B. */
     List<JsonValue> stringCandidates(Conj ai, Conj bc, List<JsonValue> bn) {
         List<JsonValue> cands = new ArrayList<>();
         Sampler.strings(List.of(ai, bc), new ArrayList<>()).forEach(s -> cands.add(new JsonString(s)));
@@ -71,6 +73,7 @@ final class Counterexamples {
         return v == null ? JsonValue.NULL : v;
     }
 
+    /** An array of A with {@code v} at position {@code at} (other positions sampled), or null. */
     JsonValue arrayWith(Conj ai, int at, JsonValue v, int depth) {
         List<JsonValue> items = new ArrayList<>();
         for (int j = 0; j < Math.max(at + 1, Math.min(ai.minItems, 64)); j++) {
@@ -83,6 +86,7 @@ final class Counterexamples {
         return new JsonArray(items);
     }
 
+    /** An array of A with one item repeated (against B's uniqueItems), or null. */
     JsonValue duplicates(Conj ai, int depth) {
         JsonValue x = Sampler.sample(a, ai.itemAt(0), depth + 1);
         if (x == null) {
@@ -95,6 +99,7 @@ final class Counterexamples {
         return new JsonArray(items);
     }
 
+    /** An object of A (sampled once into {@code base}) with member {@code name} set to {@code v}. */
     JsonValue objectWith(Conj ai, JsonValue[] base, String name, JsonValue v, int depth) {
         if (base[0] == null) {
             JsonValue sample = Sampler.object(ai, Set.of(), 0, depth);

@@ -24,7 +24,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "check", mixinStandardHelpOptions = true,
         description = {"Validate contracts and bindings (for CI). In a realm checkout it covers the whole realm;",
                 "in a participating repo, what that repo exports and imports. Exit 0 clean, 1 errors, 2 warnings only."},
-        footer = {"", "Examples:", "  blue realm check --mode=exporter",
+        footer = {"", "Example:", "  blue realm check --mode=exporter",
                 "  blue realm check --mode=compatibility --from=1.4.0 --to=1.5.0 --json"})
 final class CheckCommand implements Callable<Integer> {
     private final CliContext context;

@@ -160,8 +160,8 @@ public final class RealmGenerator {
      * @return the remote's URL, to give to {@code RealmOptions.builder().url(...)}
      */
     public static String createBareRemote(Path checkout, Path bare) throws IOException {
-        try (Git remote = Git.init().setBare(true).setDirectory(bare.toFile()).setInitialBranch("main").call();
-             Git git = Git.open(checkout.toFile())) {
+        try (Git git = Git.open(checkout.toFile())) {
+            Git.init().setBare(true).setDirectory(bare.toFile()).setInitialBranch("main").call().close();
             String url = bare.toAbsolutePath().normalize().toUri().toString();
             StoredConfig config = git.getRepository().getConfig();
             config.setString("remote", "origin", "url", url);

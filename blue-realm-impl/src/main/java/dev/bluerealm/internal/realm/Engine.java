@@ -24,7 +24,6 @@ import dev.bluerealm.model.Governance;
 import dev.bluerealm.model.LoadError;
 import dev.bluerealm.model.Names;
 import dev.bluerealm.model.RealmConfig;
-import dev.bluerealm.model.RealmModel;
 import dev.bluerealm.model.RepoConfig;
 import dev.bluerealm.model.Trust;
 import dev.bluerealm.model.TrustMode;
@@ -179,10 +178,9 @@ public final class Engine implements RealmProvider {
             throw new RemoteException(ErrorCode.IO_ERROR, "cannot create a folder in " + realms + ": " + e.getMessage(), e);
         }
         String realmName;
-        try (RealmStore store = RealmStore.cloneInto(url, tmp, Transports.forEnvironment(options.environment())); TreeSource source = new TreeSource(store.repository(),
-                store.tip())) {
-            RealmModel model = loader.load(source);
-            realmName = model.name();
+        try (RealmStore store = RealmStore.cloneInto(url, tmp, Transports.forEnvironment(options.environment()));
+             TreeSource source = new TreeSource(store.repository(), store.tip())) {
+            realmName = realmName(source); // the full load happens once, when the clone is opened
         } catch (IOException | RealmException | RuntimeException e) {
             Files2.deleteQuietly(tmp);
             if (e instanceof RealmException) {
@@ -202,6 +200,20 @@ public final class Engine implements RealmProvider {
             throw new RemoteException(ErrorCode.IO_ERROR, "cannot move the clone into " + clone + ": " + e.getMessage(), e);
         }
         return clone;
+    }
+
+    /** The name in a realm's realm.yaml; every load error of that file when it has none. */
+    private String realmName(TreeSource source) throws IOException, RealmException {
+        if (!source.paths().contains(RealmPaths.REALM_YAML)) {
+            throw new RealmLoadException(List.of(new LoadError(RealmPaths.REALM_YAML, 0, 0,
+                    "missing: this is not a realm (no realm.yaml at its root)")));
+        }
+        RealmCodec.Decoded<RealmConfig> config = codec.realmConfig(RealmPaths.REALM_YAML,
+                source.read(RealmPaths.REALM_YAML, YamlLimits.DEFAULT.maxBytes()));
+        if (config.value() == null) {
+            throw new RealmLoadException(config.errors());
+        }
+        return config.value().name();
     }
 
     @Override

@@ -55,6 +55,8 @@ public final class RealmLoader {
         Map<String, Map<String, Binding>> bindings = new TreeMap<>();
         boolean sawRealmYaml = false;
         try {
+            Map<String, Pre> pre = predecode(source);
+            this.pre.set(pre);
             for (String path : source.paths()) {
                 String[] parts = path.split("/", -1);
                 if (path.equals("realm.yaml")) {
@@ -74,6 +76,8 @@ public final class RealmLoader {
             }
         } catch (UncheckedIOException e) {
             throw e.getCause();
+        } finally {
+            this.pre.remove();
         }
         if (!sawRealmYaml) {
             errors.add(0, new LoadError("realm.yaml", 0, 0, "missing: this is not a realm (no realm.yaml at its root)"));
@@ -148,11 +152,73 @@ public final class RealmLoader {
 
     private interface Codec<T> extends BiFunction<String, byte[], RealmCodec.Decoded<T>> {}
 
+    /** A file read and decoded ahead of the (sequential, order-dependent) assembly. */
+    private record Pre(byte[] bytes, RealmCodec.Decoded<?> decoded) {}
+
+    // the decoded files of the load running on this thread
+    private final ThreadLocal<Map<String, Pre>> pre = new ThreadLocal<>();
+
+    /**
+     * Reads every realm file (sequentially: a git object reader is single-threaded) and decodes
+     * them in parallel: parsing is nearly all of a load's time and files are independent. Errors
+     * are still reported in path order, since assembly walks the paths in order afterwards.
+     */
+    private Map<String, Pre> predecode(FileSource source) throws IOException {
+        List<String> paths = source.paths();
+        List<String> wanted = new ArrayList<>();
+        List<byte[]> bytes = new ArrayList<>();
+        for (String path : paths) {
+            if (codecFor(path) != null) {
+                wanted.add(path);
+                bytes.add(source.read(path, limits.maxBytes()));
+            }
+        }
+        RealmCodec.Decoded<?>[] out = new RealmCodec.Decoded<?>[wanted.size()];
+        java.util.stream.IntStream.range(0, wanted.size()).parallel().forEach(i -> {
+            if (bytes.get(i).length <= limits.maxBytes()) {
+                out[i] = codecFor(wanted.get(i)).apply(wanted.get(i), bytes.get(i));
+            }
+        });
+        Map<String, Pre> map = new java.util.HashMap<>();
+        for (int i = 0; i < wanted.size(); i++) {
+            map.put(wanted.get(i), new Pre(bytes.get(i), out[i]));
+        }
+        return map;
+    }
+
+    /** The codec for a path shaped like a realm file, or null. */
+    private BiFunction<String, byte[], RealmCodec.Decoded<?>> codecFor(String path) {
+        String[] parts = path.split("/", -1);
+        if (!path.endsWith(".yaml")) {
+            return null;
+        }
+        if (path.equals(RealmPaths.REALM_YAML)) {
+            return codec::realmConfig;
+        }
+        if (parts.length == 2 && parts[0].equals("repos")) {
+            return codec::repo;
+        }
+        if (parts.length == 3 && parts[0].equals("domains") && parts[2].equals("domain.yaml")) {
+            return codec::domain;
+        }
+        if (parts.length == 3 && parts[0].equals("domains") && parts[2].equals("governance.yaml")) {
+            return codec::governanceFile;
+        }
+        if (parts.length == 4 && parts[0].equals("domains") && parts[2].equals("contracts")) {
+            return codec::contract;
+        }
+        if (parts.length == 4 && parts[0].equals("domains") && parts[2].equals("bindings")) {
+            return codec::binding;
+        }
+        return null;
+    }
+
     /** Reads one file; checks its size and that the name inside matches the file's name. */
     private <T> T read(FileSource source, String path, List<LoadError> errors, Codec<T> codec, String expectedName) {
+        Pre ahead = pre.get() == null ? null : pre.get().get(path);
         byte[] bytes;
         try {
-            bytes = source.read(path, limits.maxBytes());
+            bytes = ahead != null ? ahead.bytes() : source.read(path, limits.maxBytes());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -160,7 +226,9 @@ public final class RealmLoader {
             errors.add(new LoadError(path, 0, 0, "larger than " + limits.maxBytes() + " bytes (1 MiB); refused"));
             return null;
         }
-        RealmCodec.Decoded<T> decoded = codec.apply(path, bytes);
+        @SuppressWarnings("unchecked")
+        RealmCodec.Decoded<T> decoded = ahead != null && ahead.decoded() != null
+                ? (RealmCodec.Decoded<T>) ahead.decoded() : codec.apply(path, bytes);
         errors.addAll(decoded.errors());
         T value = decoded.value();
         if (value != null && expectedName != null) {

@@ -37,7 +37,7 @@ import java.util.function.Function;
  */
 public final class RealmCodec {
     private final YamlReader reader;
-    private final YamlWriter writer = new YamlWriter();
+    private YamlWriter writer; // built on first write: reading a realm never needs Jackson's mapper
 
     public RealmCodec(YamlLimits limits) {
         this.reader = new YamlReader(limits);
@@ -388,7 +388,7 @@ public final class RealmCodec {
             trust.put("permissions", new LinkedHashMap<>(c.trust().permissions()));
         }
         m.put("trust", trust);
-        return writer.write(m);
+        return writer().write(m);
     }
 
     private static Map<String, Object> governance(Governance g) {
@@ -406,7 +406,7 @@ public final class RealmCodec {
     }
 
     public byte[] write(Governance g) {
-        return writer.write(governance(g));
+        return writer().write(governance(g));
     }
 
     public byte[] write(RepoEntry r) {
@@ -417,7 +417,7 @@ public final class RealmCodec {
         putIf(m, "url", r.url());
         m.put("maintainers", r.maintainers());
         m.put("joined_at", r.joinedAt().toString());
-        return writer.write(m);
+        return writer().write(m);
     }
 
     public byte[] write(Domain d) {
@@ -426,7 +426,7 @@ public final class RealmCodec {
         putIf(m, "description", d.description());
         m.put("created_at", d.createdAt().toString());
         m.put("members", d.members());
-        return writer.write(m);
+        return writer().write(m);
     }
 
     public byte[] write(Contract c) {
@@ -458,7 +458,7 @@ public final class RealmCodec {
                 return em;
             }).toList());
         }
-        return writer.write(m);
+        return writer().write(m);
     }
 
     public byte[] write(Binding b) {
@@ -494,7 +494,7 @@ public final class RealmCodec {
                 return im;
             }).toList());
         }
-        return writer.write(m);
+        return writer().write(m);
     }
 
     public byte[] write(RepoConfig c) {
@@ -504,7 +504,14 @@ public final class RealmCodec {
         realm.put("url", c.realm().url());
         m.put("realm", realm);
         m.put("repo", c.repo());
-        return writer.write(m);
+        return writer().write(m);
+    }
+
+    private synchronized YamlWriter writer() {
+        if (writer == null) {
+            writer = new YamlWriter();
+        }
+        return writer;
     }
 
     private static void putIf(Map<String, Object> m, String key, String value) {

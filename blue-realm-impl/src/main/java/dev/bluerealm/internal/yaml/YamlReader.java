@@ -273,6 +273,15 @@ public final class YamlReader {
 
     /** The YAML 1.2 core schema's resolution of a plain scalar. */
     static YamlNode.Scalar.Type resolve(String plain) {
+        // most scalars are words or paths: decide by the first character before any regex runs
+        if (!plain.isEmpty()) {
+            char c = plain.charAt(0);
+            boolean maybeTyped = c >= '0' && c <= '9' || c == '-' || c == '+' || c == '.' || c == '~'
+                    || c == 'n' || c == 'N' || c == 't' || c == 'T' || c == 'f' || c == 'F';
+            if (!maybeTyped) {
+                return YamlNode.Scalar.Type.STRING;
+            }
+        }
         if (NULL.matcher(plain).matches()) {
             return YamlNode.Scalar.Type.NULL;
         }

@@ -64,6 +64,8 @@ public final class CacheDb implements AutoCloseable {
 
     private final Connection db;
     private final Clock clock;
+    // statements are prepared once per connection: a warm export check asks once per source file
+    private final Map<String, PreparedStatement> statements = new java.util.HashMap<>();
     private final Map<Table, long[]> counts = new EnumMap<>(Table.class);
 
     private CacheDb(Connection db, Clock clock) {
@@ -140,6 +142,15 @@ public final class CacheDb implements AutoCloseable {
         return true;
     }
 
+    private PreparedStatement statement(String sql) throws SQLException {
+        PreparedStatement p = statements.get(sql);
+        if (p == null) {
+            p = db.prepareStatement(sql);
+            statements.put(sql, p);
+        }
+        return p;
+    }
+
     private void count(Table t, boolean hit) {
         counts.get(t)[hit ? 0 : 1]++;
     }
@@ -148,8 +159,8 @@ public final class CacheDb implements AutoCloseable {
 
     /** The cached exports of a source file, when its mtime or its content hash is unchanged. */
     public Optional<String> exports(String path, long mtime, java.util.function.Supplier<String> contentHash) {
-        try (PreparedStatement p = db.prepareStatement(
-                "SELECT mtime, content_hash, exports FROM export_cache WHERE file_path = ?")) {
+        try {
+            PreparedStatement p = statement("SELECT mtime, content_hash, exports FROM export_cache WHERE file_path = ?");
             p.setString(1, path);
             try (ResultSet r = p.executeQuery()) {
                 if (r.next()) {
@@ -182,8 +193,9 @@ public final class CacheDb implements AutoCloseable {
 
     /** The cached schema (JSON text) of a contract version, valid only for the realm commit it was cached at. */
     public Optional<String> contractSchema(String domain, String contract, String version, String realmCommit) {
-        try (PreparedStatement p = db.prepareStatement("SELECT schema, realm_commit FROM contract_cache"
-                + " WHERE domain = ? AND contract = ? AND version = ?")) {
+        try {
+            PreparedStatement p = statement("SELECT schema, realm_commit FROM contract_cache"
+                    + " WHERE domain = ? AND contract = ? AND version = ?");
             p.setString(1, domain);
             p.setString(2, contract);
             p.setString(3, version);
@@ -209,8 +221,9 @@ public final class CacheDb implements AutoCloseable {
 
     /** A cached hook result for a contract version and binding (hook, binding file and value) hash. */
     public Optional<ValidationRow> validation(String contract, String version, String bindingHash) {
-        try (PreparedStatement p = db.prepareStatement("SELECT valid, output FROM validation_cache"
-                + " WHERE contract = ? AND version = ? AND binding_hash = ?")) {
+        try {
+            PreparedStatement p = statement("SELECT valid, output FROM validation_cache"
+                    + " WHERE contract = ? AND version = ? AND binding_hash = ?");
             p.setString(1, contract);
             p.setString(2, version);
             p.setString(3, bindingHash);
@@ -269,7 +282,8 @@ public final class CacheDb implements AutoCloseable {
     }
 
     private void update(String sql, Object... args) {
-        try (PreparedStatement p = db.prepareStatement(sql)) {
+        try {
+            PreparedStatement p = statement(sql);
             for (int i = 0; i < args.length; i++) {
                 p.setObject(i + 1, args[i]);
             }
@@ -295,6 +309,9 @@ public final class CacheDb implements AutoCloseable {
     public void close() {
         flushCounts();
         try {
+            for (PreparedStatement p : statements.values()) {
+                p.close();
+            }
             db.close();
         } catch (SQLException e) {
             // nothing left to do with it

@@ -23,8 +23,19 @@ final class ContractCheck {
     private ContractCheck() {}
 
     static void run(CheckContext ctx, CheckScope scope, Report report) {
-        for (CheckScope.Scoped s : scope.contracts()) {
-            check(ctx, report, s.domain().name(), s.contract());
+        List<CheckScope.Scoped> contracts = scope.contracts();
+        ctx.history().get().prefetch(contracts.stream()
+                .map(s -> new String[] {s.domain().name(), s.contract().name()}).toList());
+        // contracts are independent: check them on every core, then report in realm order
+        Report[] parts = new Report[contracts.size()];
+        java.util.stream.IntStream.range(0, contracts.size()).parallel().forEach(i -> {
+            parts[i] = new Report();
+            check(ctx, parts[i], contracts.get(i).domain().name(), contracts.get(i).contract());
+        });
+        for (Report part : parts) {
+            part.findings.forEach(f -> report.add(f.severity(), f.code(), f.message(), f.domain(), f.contract(),
+                    f.repo(), f.file(), f.line()));
+            report.passed.addAll(part.passed);
         }
     }
 

@@ -34,7 +34,7 @@ public final class ContractHistory {
     private final Repository repository;
     private final RealmCodec codec;
     private final Map<String, List<Blob>> blobs = new HashMap<>();
-    private final Map<ObjectId, Optional<Contract>> decoded = new HashMap<>();
+    private final Map<ObjectId, Optional<Contract>> decoded = new java.util.concurrent.ConcurrentHashMap<>();
 
     private record Blob(ObjectId id, String commit) {}
 
@@ -85,6 +85,33 @@ public final class ContractHistory {
         }
     }
 
+    /**
+     * Decodes, on every core, each version of these contracts (domain/contract pairs) that is not
+     * decoded yet: a check over the whole realm needs them all, and decoding is most of its cost.
+     */
+    public void prefetch(java.util.Collection<String[]> contracts) {
+        List<Blob> todo = new ArrayList<>();
+        for (String[] dc : contracts) {
+            for (Blob b : blobs.getOrDefault(RealmPaths.contract(dc[0], dc[1]), List.of())) {
+                if (!decoded.containsKey(b.id())) {
+                    todo.add(b);
+                }
+            }
+        }
+        // the object reader is single-threaded: read the bytes first, then decode in parallel
+        List<byte[]> bytes = new ArrayList<>();
+        for (Blob b : todo) {
+            try {
+                bytes.add(repository.open(b.id()).getCachedBytes(2 * 1024 * 1024));
+            } catch (IOException e) {
+                bytes.add(null);
+            }
+        }
+        java.util.stream.IntStream.range(0, todo.size()).parallel().forEach(i -> decoded.putIfAbsent(todo.get(i).id(),
+                bytes.get(i) == null ? Optional.empty()
+                        : Optional.ofNullable(codec.contract("history", bytes.get(i)).value())));
+    }
+
     /** Every version of the contract in history, newest first, each with the newest commit that carried it. */
     public List<Entry> versions(String domain, String contract) {
         Map<Version, Entry> byVersion = new LinkedHashMap<>();
@@ -127,6 +154,10 @@ public final class ContractHistory {
     }
 
     private Optional<Contract> decode(Blob b) {
+        Optional<Contract> known = decoded.get(b.id());
+        if (known != null) {
+            return known;
+        }
         return decoded.computeIfAbsent(b.id(), id -> {
             try {
                 byte[] bytes = repository.open(id).getCachedBytes(2 * 1024 * 1024);

@@ -40,6 +40,10 @@ public final class YamlReader {
             Pattern.compile("[-+]?(\\.[0-9]+|[0-9]+(\\.[0-9]*)?)([eE][-+]?[0-9]+)?|[-+]?\\.(inf|Inf|INF)|\\.(nan|NaN|NAN)");
     private static final Pattern BOOL = Pattern.compile("true|True|TRUE|false|False|FALSE");
     private static final Pattern NULL = Pattern.compile("~|null|Null|NULL|");
+    private static final Map<String, YamlNode.Scalar.Type> WORDS = Map.of(
+            "null", YamlNode.Scalar.Type.NULL, "Null", YamlNode.Scalar.Type.NULL, "NULL", YamlNode.Scalar.Type.NULL,
+            "true", YamlNode.Scalar.Type.BOOL, "True", YamlNode.Scalar.Type.BOOL, "TRUE", YamlNode.Scalar.Type.BOOL,
+            "false", YamlNode.Scalar.Type.BOOL, "False", YamlNode.Scalar.Type.BOOL, "FALSE", YamlNode.Scalar.Type.BOOL);
 
     private final YamlLimits limits;
 
@@ -276,9 +280,11 @@ public final class YamlReader {
         // most scalars are words or paths: decide by the first character before any regex runs
         if (!plain.isEmpty()) {
             char c = plain.charAt(0);
-            boolean maybeTyped = c >= '0' && c <= '9' || c == '-' || c == '+' || c == '.' || c == '~'
-                    || c == 'n' || c == 'N' || c == 't' || c == 'T' || c == 'f' || c == 'F';
-            if (!maybeTyped) {
+            if (c == 'n' || c == 'N' || c == 't' || c == 'T' || c == 'f' || c == 'F') {
+                return WORDS.getOrDefault(plain, YamlNode.Scalar.Type.STRING); // null, true, false and their cases
+            }
+            boolean maybeNumber = c >= '0' && c <= '9' || c == '-' || c == '+' || c == '.' || c == '~';
+            if (!maybeNumber) {
                 return YamlNode.Scalar.Type.STRING;
             }
         }

@@ -132,7 +132,8 @@ final class CompatibilityCheck {
         return found;
     }
 
-    private static Optional<Path> proposedSchema(CheckContext ctx, Contract c) {
+    /** The schema the owner proposes in its repo (.blue/contracts/{contract}.schema.yaml|yml|json), if any. */
+    static Optional<Path> proposedSchema(CheckContext ctx, Contract c) {
         if (ctx.repoRoot() == null || !c.owner().equals(ctx.repo())) {
             return Optional.empty();
         }

@@ -15,7 +15,6 @@ import dev.bluerealm.internal.yaml.Documents;
 import dev.bluerealm.json.JsonValue;
 import dev.bluerealm.model.Contract;
 import dev.bluerealm.model.ExportBinding;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -76,7 +75,7 @@ final class ExporterCheck {
                         + "\nRun 'blue realm sync' to propose the change", domain, c.name(), repo, null, 0);
             }
             JsonValue schema = c.schema();
-            Path proposed = proposed(ctx, c);
+            Path proposed = CompatibilityCheck.proposedSchema(ctx, c).orElse(null);
             if (proposed != null) {
                 try {
                     schema = Documents.read(proposed, ctx.repoRoot().relativize(proposed).toString());
@@ -112,15 +111,5 @@ final class ExporterCheck {
         if (report.findings.size() == before) {
             report.pass(CheckMode.EXPORTER, domain, c.name(), c.name() + ": code matches contract");
         }
-    }
-
-    private static Path proposed(CheckContext ctx, Contract c) {
-        for (String ext : List.of(".schema.yaml", ".schema.yml", ".schema.json")) {
-            Path p = ctx.repoRoot().resolve(".blue/contracts").resolve(c.name() + ext);
-            if (Files.isRegularFile(p)) {
-                return p;
-            }
-        }
-        return null;
     }
 }

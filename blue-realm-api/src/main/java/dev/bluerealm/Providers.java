@@ -12,7 +12,11 @@ final class Providers {
     private Providers() {}
 
     static RealmProvider find() throws ProviderException {
-        List<RealmProvider> found = ServiceLoader.load(RealmProvider.class, Realm.class.getClassLoader()).stream()
+        return find(Realm.class.getClassLoader());
+    }
+
+    static RealmProvider find(ClassLoader loader) throws ProviderException {
+        List<RealmProvider> found = ServiceLoader.load(RealmProvider.class, loader).stream()
                 .map(ServiceLoader.Provider::get).collect(Collectors.toList());
         String wanted = System.getProperty(PROPERTY);
         if (wanted != null) {

@@ -104,6 +104,8 @@ public final class CacheDb implements AutoCloseable {
         try (Statement s = c.createStatement()) {
             s.execute("PRAGMA busy_timeout = 10000");
             s.execute("PRAGMA journal_mode = WAL");
+            // a cache: losing the last writes to a power cut costs a re-scan, never correctness
+            s.execute("PRAGMA synchronous = NORMAL");
             try (ResultSet r = s.executeQuery("PRAGMA user_version")) {
                 int version = r.next() ? r.getInt(1) : 0;
                 if (version > SCHEMA_VERSION) {
@@ -182,6 +184,28 @@ public final class CacheDb implements AutoCloseable {
         }
         count(Table.EXPORT, false);
         return Optional.empty();
+    }
+
+    /**
+     * Every export_cache row, read in one query: a check over thousands of source files asks for
+     * each, and one query beats thousands. Hits and misses are then counted with {@link #countExport}.
+     */
+    public Map<String, ExportRow> allExports() {
+        Map<String, ExportRow> rows = new java.util.HashMap<>();
+        try (Statement s = db.createStatement();
+             ResultSet r = s.executeQuery("SELECT file_path, mtime, content_hash, exports FROM export_cache")) {
+            while (r.next()) {
+                rows.put(r.getString(1), new ExportRow(r.getLong(2), r.getString(3), r.getString(4)));
+            }
+        } catch (SQLException e) {
+            rows.clear(); // unreadable: every lookup is a miss
+        }
+        return rows;
+    }
+
+    /** Counts an export_cache lookup answered from {@link #allExports}. */
+    public void countExport(boolean hit) {
+        count(Table.EXPORT, hit);
     }
 
     public void putExports(String path, long mtime, String contentHash, String exports) {

@@ -31,9 +31,33 @@ import java.util.function.Supplier;
  */
 final class ExportCache implements ScanCache {
     private final CacheDb db;
+    private Map<String, CacheDb.ExportRow> rows; // read in one query on first use
 
     ExportCache(CacheDb db) {
         this.db = db;
+    }
+
+    /** The cached exports of a file whose mtime, or else content hash, is unchanged. */
+    private Optional<String> lookup(String file, long mtime, Path real) {
+        if (rows == null) {
+            rows = db.allExports();
+        }
+        CacheDb.ExportRow row = rows.get(file);
+        if (row != null) {
+            if (row.mtime() == mtime) {
+                db.countExport(true);
+                return Optional.ofNullable(row.exports());
+            }
+            String hash = hash(real);
+            if (hash != null && hash.equals(row.contentHash())) {
+                db.putExports(file, mtime, hash, row.exports()); // touched, not changed
+                rows.put(file, new CacheDb.ExportRow(mtime, hash, row.exports()));
+                db.countExport(true);
+                return Optional.ofNullable(row.exports());
+            }
+        }
+        db.countExport(false);
+        return Optional.empty();
     }
 
     @Override
@@ -45,7 +69,7 @@ final class ExportCache implements ScanCache {
             return scan.get(); // missing or unreadable: the scan reports it; nothing to cache
         }
         String names = String.join(",", new TreeSet<>(exported));
-        Optional<String> cached = db.exports(file, mtime, () -> hash(real));
+        Optional<String> cached = lookup(file, mtime, real);
         if (cached.isPresent()) {
             Optional<FileScan> decoded = decode(cached.get(), names);
             if (decoded.isPresent()) {
@@ -55,7 +79,9 @@ final class ExportCache implements ScanCache {
         FileScan fresh = scan.get();
         String hash = hash(real);
         if (hash != null) {
-            db.putExports(file, mtime, hash, encode(fresh, names).toJson());
+            String json = encode(fresh, names).toJson();
+            db.putExports(file, mtime, hash, json);
+            rows.put(file, new CacheDb.ExportRow(mtime, hash, json));
         }
         return fresh;
     }

@@ -34,7 +34,8 @@ import org.eclipse.jgit.api.Git;
  *       (empty cache) against warm (target: warm ≤ 1/10 of cold);</li>
  *   <li>compatibility of two 200-property schemas, a fresh pair each time (target ≤ 5 ms median).</li>
  * </ol>
- * Usage: {@code CheckBenchmark [--rounds N] [--cli PATH-TO-bin/blue]}. Markdown on stdout.
+ * Usage: {@code CheckBenchmark [--rounds N] [--cli PATH-TO-bin/blue] [--only contract|extraction|compat]}.
+ * Markdown on stdout.
  */
 public final class CheckBenchmark {
     private CheckBenchmark() {}
@@ -42,8 +43,11 @@ public final class CheckBenchmark {
     public static void main(String[] args) throws Exception {
         int rounds = 9;
         Path cli = Path.of("blue-realm-cli/target/blue/bin/blue");
+        String only = null;
         for (int i = 0; i < args.length; i++) {
-            if (args[i].equals("--rounds")) {
+            if (args[i].equals("--only")) {
+                only = args[++i];
+            } else if (args[i].equals("--rounds")) {
                 rounds = Integer.parseInt(args[++i]);
             } else if (args[i].equals("--cli")) {
                 cli = Path.of(args[++i]);
@@ -54,9 +58,15 @@ public final class CheckBenchmark {
             System.out.println("# Contract-semantics benchmarks (" + java.time.LocalDate.now() + ", "
                     + Runtime.getRuntime().availableProcessors() + " CPUs, Java " + System.getProperty("java.version")
                     + ")\n");
-            contractMode(tmp.resolve("realm"), rounds, cli);
-            extraction(tmp.resolve("extract"), rounds);
-            compatibility(Math.max(rounds, 9) * 20);
+            if (only == null || only.equals("contract")) {
+                contractMode(tmp.resolve("realm"), rounds, cli);
+            }
+            if (only == null || only.equals("extraction")) {
+                extraction(tmp.resolve("extract"), rounds);
+            }
+            if (only == null || only.equals("compat")) {
+                compatibility(Math.max(rounds, 9) * 20);
+            }
         } finally {
             deleteTree(tmp);
         }

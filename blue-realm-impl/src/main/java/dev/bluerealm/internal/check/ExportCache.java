@@ -32,6 +32,8 @@ import java.util.function.Supplier;
 final class ExportCache implements ScanCache {
     private final CacheDb db;
     private Map<String, CacheDb.ExportRow> rows; // read in one query on first use
+    // most files carry no marker and share one cached text: decode each distinct text once
+    private final Map<String, Optional<FileScan>> decoded = new java.util.HashMap<>();
 
     ExportCache(CacheDb db) {
         this.db = db;
@@ -61,19 +63,22 @@ final class ExportCache implements ScanCache {
     }
 
     @Override
-    public FileScan get(String file, Path real, Collection<String> exported, Supplier<FileScan> scan) {
-        long mtime;
-        try {
-            mtime = Files.getLastModifiedTime(real).toMillis();
-        } catch (IOException e) {
-            return scan.get(); // missing or unreadable: the scan reports it; nothing to cache
+    public FileScan get(String file, Path real, long knownMtime, Collection<String> exported, Supplier<FileScan> scan) {
+        long mtime = knownMtime;
+        if (mtime < 0) {
+            try {
+                mtime = Files.getLastModifiedTime(real).toMillis();
+            } catch (IOException e) {
+                return scan.get(); // missing or unreadable: the scan reports it; nothing to cache
+            }
         }
         String names = String.join(",", new TreeSet<>(exported));
         Optional<String> cached = lookup(file, mtime, real);
         if (cached.isPresent()) {
-            Optional<FileScan> decoded = decode(cached.get(), names);
-            if (decoded.isPresent()) {
-                return decoded.get();
+            String json = cached.get();
+            Optional<FileScan> known = decoded.computeIfAbsent(names + "\n" + json, key -> decode(json, names));
+            if (known.isPresent()) {
+                return at(file, known.get());
             }
         }
         FileScan fresh = scan.get();
@@ -98,7 +103,6 @@ final class ExportCache implements ScanCache {
     private static JsonValue encode(FileScan scan, String names) {
         Map<String, JsonValue> m = new LinkedHashMap<>();
         m.put("exported", JsonValue.string(names));
-        m.put("file", JsonValue.string(scan.file()));
         m.put("markers", JsonValue.array(scan.markers().stream().map(mk -> {
             Map<String, JsonValue> x = new LinkedHashMap<>();
             x.put("line", JsonValue.number(mk.line()));
@@ -117,14 +121,23 @@ final class ExportCache implements ScanCache {
         return JsonValue.object(m);
     }
 
-    /** The cached scan, or empty when it was made for other exports or cannot be read (a miss). */
+    /** The scan of {@code file}: a decoded scan is kept without its file name, which the row's key gives. */
+    private static FileScan at(String file, FileScan scan) {
+        if (scan.markers().isEmpty() && scan.problems().isEmpty()) {
+            return new FileScan(file, List.of(), List.of());
+        }
+        return new FileScan(file, scan.markers().stream().map(m -> new Marker(file, m.line(), m.contract(), m.path(),
+                m.value())).toList(), scan.problems().stream().map(p -> new Problem(file, p.line(), p.message())).toList());
+    }
+
+    /** The cached scan (its file to be filled in), or empty when it was made for other exports or cannot be read. */
     private static Optional<FileScan> decode(String json, String names) {
         try {
             JsonValue.JsonObject o = (JsonValue.JsonObject) Json.parse(json);
             if (!o.get("exported").equals(JsonValue.string(names))) {
                 return Optional.empty();
             }
-            String file = ((JsonValue.JsonString) o.get("file")).value();
+            String file = "";
             List<Marker> markers = new ArrayList<>();
             for (JsonValue v : ((JsonValue.JsonArray) o.get("markers")).items()) {
                 JsonValue.JsonObject mk = (JsonValue.JsonObject) v;

@@ -50,6 +50,7 @@ public final class Extractor {
     private final Path repoRoot;
     private final HookRunner runner;
     private final ScanCache scans;
+    private final HookPaths.Resolver sources; // one per extractor: folders resolved once
 
     public Extractor(Path repoRoot, HookRunner runner) {
         this(repoRoot, runner, ScanCache.NONE);
@@ -60,6 +61,7 @@ public final class Extractor {
         this.repoRoot = Objects.requireNonNull(repoRoot, "repoRoot").toAbsolutePath().normalize();
         this.runner = Objects.requireNonNull(runner, "runner");
         this.scans = Objects.requireNonNull(scans, "scans");
+        this.sources = new HookPaths.Resolver(this.repoRoot);
     }
 
     /**
@@ -105,10 +107,10 @@ public final class Extractor {
         boolean allRead = true;
         for (String file : export.sourceFiles()) {
             String norm;
-            Path real;
+            HookPaths.Resolver.Resolved real;
             try {
                 norm = HookPaths.normalise(file);
-                real = HookPaths.resolve(repoRoot, file);
+                real = sources.resolveFile(file);
             } catch (HookRefusedException e) {
                 problems.add(new Problem(file, 0, "source file: " + e.getMessage()));
                 allRead = false;
@@ -118,7 +120,7 @@ public final class Extractor {
                 continue; // listed twice: its markers count once
             }
             boolean[] failed = {false};
-            FileScan scan = scans.get(norm, real, exported, () -> {
+            FileScan scan = scans.get(norm, real.real(), real.mtime(), exported, () -> {
                 Source source = readSource(file);
                 if (source.problem() != null) {
                     failed[0] = true;

@@ -11,11 +11,12 @@ import java.util.function.Supplier;
 @FunctionalInterface
 public interface ScanCache {
     /** No cache: every file is scanned. */
-    ScanCache NONE = (file, real, exported, scan) -> scan.get();
+    ScanCache NONE = (file, real, mtime, exported, scan) -> scan.get();
 
     /**
-     * The scan of {@code file} (whose bytes are at {@code real}) for the given exported contracts:
-     * the cached one when still valid, else {@code scan.get()}, which the cache may keep.
+     * The scan of {@code file} (whose bytes are at {@code real}, last modified at {@code mtime} millis,
+     * or -1 when unknown) for the given exported contracts: the cached one when still valid, else
+     * {@code scan.get()}, which the cache may keep.
      */
-    FileScan get(String file, Path real, Collection<String> exported, Supplier<FileScan> scan);
+    FileScan get(String file, Path real, long mtime, Collection<String> exported, Supplier<FileScan> scan);
 }

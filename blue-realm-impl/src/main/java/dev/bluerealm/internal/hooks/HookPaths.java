@@ -5,10 +5,13 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayDeque;
 import java.util.Arrays;
 import java.util.Deque;
+import java.util.HashMap;
 import java.util.Locale;
+import java.util.Map;
 import org.eclipse.jgit.errors.LargeObjectException;
 import org.eclipse.jgit.lib.Constants;
 import org.eclipse.jgit.lib.FileMode;
@@ -56,7 +59,9 @@ public final class HookPaths {
         if (path.indexOf('\\') >= 0) {
             throw new HookRefusedException("'" + path + "' contains '\\'; write paths relative to the repo with '/'");
         }
-        if (path.startsWith("/") || path.matches("^[A-Za-z]:.*")) {
+        boolean drive = path.length() >= 2 && path.charAt(1) == ':' && Character.isLetter(path.charAt(0))
+                && path.charAt(0) < 128;
+        if (path.startsWith("/") || drive) {
             throw new HookRefusedException("'" + path + "' is absolute; it must be relative to the repo root");
         }
         Deque<String> parts = new ArrayDeque<>();
@@ -192,6 +197,64 @@ public final class HookPaths {
             onDisk = in.readNBytes(committed.length + 1);
         }
         return Arrays.equals(onDisk, committed);
+    }
+
+    /**
+     * {@link #resolve} for many files of one repo: the root and each folder are resolved to their real
+     * paths once, and a file that is a plain regular file (no symlink) inside a folder already known
+     * to be inside the repo costs one {@code lstat}. A symlink, or anything unusual, takes the full
+     * {@link #resolve} path, so the rules are exactly the same.
+     */
+    public static final class Resolver {
+        private final Path repoRoot;
+        private final Map<Path, Path> realFolders = new HashMap<>();
+        private Path root;
+
+        public Resolver(Path repoRoot) {
+            this.repoRoot = repoRoot;
+        }
+
+        /** A resolved file and its modification time (millis), read by the same system call. */
+        public record Resolved(Path real, long mtime) {}
+
+        public Path resolve(String path) throws HookRefusedException {
+            return resolveFile(path).real();
+        }
+
+        public Resolved resolveFile(String path) throws HookRefusedException {
+            String rel = normalise(path);
+            if (root == null) {
+                root = realRoot(repoRoot);
+            }
+            Path candidate = root.resolve(rel);
+            Path folder = candidate.getParent();
+            try {
+                BasicFileAttributes attrs = Files.readAttributes(candidate, BasicFileAttributes.class,
+                        LinkOption.NOFOLLOW_LINKS);
+                if (attrs.isRegularFile()) {
+                    Path realFolder = realFolders.get(folder);
+                    if (realFolder == null) {
+                        realFolder = folder.toRealPath();
+                        realFolders.put(folder, realFolder);
+                    }
+                    Path inside = root.relativize(realFolder);
+                    boolean inGit = inside.getNameCount() > 0 && !inside.toString().isEmpty()
+                            && inside.getName(0).toString().toLowerCase(Locale.ROOT).equals(".git");
+                    if (realFolder.startsWith(root) && !inGit) {
+                        return new Resolved(realFolder.resolve(candidate.getFileName()),
+                                attrs.lastModifiedTime().toMillis());
+                    }
+                }
+            } catch (IOException e) {
+                // missing or unreadable: the full rules below say which, in their own words
+            }
+            Path real = HookPaths.resolve(repoRoot, path);
+            try {
+                return new Resolved(real, Files.getLastModifiedTime(real).toMillis());
+            } catch (IOException e) {
+                return new Resolved(real, -1);
+            }
+        }
     }
 
     private static Path realRoot(Path repoRoot) throws HookRefusedException {

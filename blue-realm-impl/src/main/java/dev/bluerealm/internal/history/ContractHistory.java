@@ -39,8 +39,18 @@ public final class ContractHistory {
     private record Blob(ObjectId id, String commit) {}
 
     public ContractHistory(Repository repository, ObjectId tip, RealmCodec codec) throws IOException {
+        this(repository, tip, codec, Map.of());
+    }
+
+    /**
+     * @param known contracts already decoded, by the git blob id of their file's bytes (the realm as
+     *     loaded): a version in history with the same bytes is not decoded again
+     */
+    public ContractHistory(Repository repository, ObjectId tip, RealmCodec codec, Map<ObjectId, Contract> known)
+            throws IOException {
         this.repository = repository;
         this.codec = codec;
+        known.forEach((id, c) -> decoded.put(id, Optional.of(c)));
         if (tip != null) {
             walk(tip);
         }

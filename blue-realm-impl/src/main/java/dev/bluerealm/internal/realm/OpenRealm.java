@@ -52,7 +52,11 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.HashMap;
+import java.util.Map;
+import org.eclipse.jgit.lib.Constants;
 import org.eclipse.jgit.lib.ObjectId;
+import org.eclipse.jgit.lib.ObjectInserter;
 
 /**
  * A realm opened from its managed clone (or a user's realm checkout). The model is loaded from the
@@ -72,6 +76,7 @@ final class OpenRealm implements Realm {
     private String commit;
     private List<Finding> findings;
     private ContractHistory history; // read on first use, per loaded commit
+    private Map<ObjectId, dev.bluerealm.model.Contract> loadedContracts = Map.of(); // by blob id of their bytes
 
     /** The participating repo the realm was opened from: its root and its config. */
     record RepoContext(Path root, RepoConfig config) {}
@@ -91,16 +96,28 @@ final class OpenRealm implements Realm {
 
     private void reload() throws RealmException {
         try {
+            Map<String, ObjectId> blobs = new java.util.concurrent.ConcurrentHashMap<>();
+            java.util.function.BiConsumer<String, byte[]> blobIds = (path, bytes) -> blobs.put(path,
+                    new ObjectInserter.Formatter().idFor(Constants.OBJ_BLOB, bytes));
             if (workTree != null) {
-                model = loader.load(new DirectorySource(workTree));
+                model = loader.load(new DirectorySource(workTree), blobIds);
                 ObjectId head = store.repository().resolve("HEAD");
                 commit = head == null ? null : head.name();
             } else {
                 ObjectId tip = store.tip();
                 try (TreeSource source = new TreeSource(store.repository(), tip)) {
-                    model = loader.load(source);
+                    model = loader.load(source, blobIds);
                 }
                 commit = tip.name();
+            }
+            loadedContracts = new HashMap<>();
+            for (DomainModel d : model.domains().values()) {
+                for (dev.bluerealm.model.Contract c : d.contracts().values()) {
+                    ObjectId id = blobs.get(RealmPaths.contract(d.name(), c.name()));
+                    if (id != null) {
+                        loadedContracts.put(id, c);
+                    }
+                }
             }
             findings = Findings.of(model);
             history = null;
@@ -195,7 +212,7 @@ final class OpenRealm implements Realm {
         if (history == null) {
             try {
                 history = new ContractHistory(store.repository(), commit == null ? null : ObjectId.fromString(commit),
-                        codec);
+                        codec, loadedContracts);
             } catch (IOException e) {
                 throw new RealmInternalException("cannot read the realm's history at " + checkout(), e);
             }

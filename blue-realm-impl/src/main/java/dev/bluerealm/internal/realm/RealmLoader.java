@@ -40,6 +40,26 @@ public final class RealmLoader {
     }
 
     public RealmModel load(FileSource source) throws RealmLoadException, IOException {
+        return load(source, (path, bytes) -> { });
+    }
+
+    /**
+     * Loads the realm and hands {@code contractFiles} the bytes of every contract file loaded (so the
+     * realm's history need not decode the current versions a second time).
+     */
+    public RealmModel load(FileSource source, java.util.function.BiConsumer<String, byte[]> contractFiles)
+            throws RealmLoadException, IOException {
+        this.contractFiles.set(contractFiles);
+        try {
+            return loadAll(source);
+        } finally {
+            this.contractFiles.remove();
+        }
+    }
+
+    private final ThreadLocal<java.util.function.BiConsumer<String, byte[]>> contractFiles = new ThreadLocal<>();
+
+    private RealmModel loadAll(FileSource source) throws RealmLoadException, IOException {
         List<LoadError> errors = new ArrayList<>();
         for (String path : source.irregular()) {
             if (path.equals("realm.yaml") || path.startsWith("repos/") || path.startsWith("domains/")) {
@@ -122,6 +142,10 @@ public final class RealmLoader {
             Contract c = name == null ? null : read(source, path, errors, codec::contract, name);
             if (c != null) {
                 contracts.computeIfAbsent(domain, k -> new TreeMap<>()).put(name, c);
+                Pre ahead = pre.get() == null ? null : pre.get().get(path);
+                if (ahead != null && contractFiles.get() != null) {
+                    contractFiles.get().accept(path, ahead.bytes());
+                }
             }
         } else if (parts.length == 4 && parts[2].equals("bindings")) {
             String name = fileName(path, parts, 4, errors);

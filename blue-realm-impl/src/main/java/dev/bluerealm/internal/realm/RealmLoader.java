@@ -49,17 +49,11 @@ public final class RealmLoader {
      */
     public RealmModel load(FileSource source, java.util.function.BiConsumer<String, byte[]> contractFiles)
             throws RealmLoadException, IOException {
-        this.contractFiles.set(contractFiles);
-        try {
-            return loadAll(source);
-        } finally {
-            this.contractFiles.remove();
-        }
+        return loadAll(source, contractFiles);
     }
 
-    private final ThreadLocal<java.util.function.BiConsumer<String, byte[]>> contractFiles = new ThreadLocal<>();
-
-    private RealmModel loadAll(FileSource source) throws RealmLoadException, IOException {
+    private RealmModel loadAll(FileSource source, java.util.function.BiConsumer<String, byte[]> contractFiles)
+            throws RealmLoadException, IOException {
         List<LoadError> errors = new ArrayList<>();
         for (String path : source.irregular()) {
             if (path.equals("realm.yaml") || path.startsWith("repos/") || path.startsWith("domains/")) {
@@ -75,29 +69,26 @@ public final class RealmLoader {
         Map<String, Map<String, Binding>> bindings = new TreeMap<>();
         boolean sawRealmYaml = false;
         try {
-            Map<String, Pre> pre = predecode(source);
-            this.pre.set(pre);
+            Load load = new Load(predecode(source), contractFiles);
             for (String path : source.paths()) {
                 String[] parts = path.split("/", -1);
                 if (path.equals("realm.yaml")) {
                     sawRealmYaml = true;
-                    config = read(source, path, errors, codec::realmConfig, null);
+                    config = read(load, source, path, errors, codec::realmConfig, null);
                 } else if (parts[0].equals("repos")) {
                     String name = fileName(path, parts, 2, errors);
                     if (name != null) {
-                        RepoEntry r = read(source, path, errors, codec::repo, name);
+                        RepoEntry r = read(load, source, path, errors, codec::repo, name);
                         if (r != null) {
                             repos.put(name, r);
                         }
                     }
                 } else if (parts[0].equals("domains")) {
-                    loadDomainFile(source, path, parts, errors, domains, governance, contracts, bindings);
+                    loadDomainFile(load, source, path, parts, errors, domains, governance, contracts, bindings);
                 }
             }
         } catch (UncheckedIOException e) {
             throw e.getCause();
-        } finally {
-            this.pre.remove();
         }
         if (!sawRealmYaml) {
             errors.add(0, new LoadError("realm.yaml", 0, 0, "missing: this is not a realm (no realm.yaml at its root)"));
@@ -117,7 +108,7 @@ public final class RealmLoader {
         return new RealmModel(config, repos, models);
     }
 
-    private void loadDomainFile(FileSource source, String path, String[] parts, List<LoadError> errors,
+    private void loadDomainFile(Load load, FileSource source, String path, String[] parts, List<LoadError> errors,
                                 Map<String, Domain> domains, Map<String, Governance> governance,
                                 Map<String, Map<String, Contract>> contracts,
                                 Map<String, Map<String, Binding>> bindings) {
@@ -128,28 +119,28 @@ public final class RealmLoader {
         }
         String domain = parts[1];
         if (parts.length == 3 && parts[2].equals("domain.yaml")) {
-            Domain d = read(source, path, errors, codec::domain, domain);
+            Domain d = read(load, source, path, errors, codec::domain, domain);
             if (d != null) {
                 domains.put(domain, d);
             }
         } else if (parts.length == 3 && parts[2].equals("governance.yaml")) {
-            Governance g = read(source, path, errors, codec::governanceFile, null);
+            Governance g = read(load, source, path, errors, codec::governanceFile, null);
             if (g != null) {
                 governance.put(domain, g);
             }
         } else if (parts.length == 4 && parts[2].equals("contracts")) {
             String name = fileName(path, parts, 4, errors);
-            Contract c = name == null ? null : read(source, path, errors, codec::contract, name);
+            Contract c = name == null ? null : read(load, source, path, errors, codec::contract, name);
             if (c != null) {
                 contracts.computeIfAbsent(domain, k -> new TreeMap<>()).put(name, c);
-                Pre ahead = pre.get() == null ? null : pre.get().get(path);
-                if (ahead != null && contractFiles.get() != null) {
-                    contractFiles.get().accept(path, ahead.bytes());
+                Pre ahead = load.pre().get(path);
+                if (ahead != null) {
+                    load.contractFiles().accept(path, ahead.bytes());
                 }
             }
         } else if (parts.length == 4 && parts[2].equals("bindings")) {
             String name = fileName(path, parts, 4, errors);
-            Binding b = name == null ? null : read(source, path, errors, codec::binding, name);
+            Binding b = name == null ? null : read(load, source, path, errors, codec::binding, name);
             if (b != null) {
                 bindings.computeIfAbsent(domain, k -> new TreeMap<>()).put(name, b);
             }
@@ -180,7 +171,8 @@ public final class RealmLoader {
     private record Pre(byte[] bytes, RealmCodec.Decoded<?> decoded) {}
 
     // the decoded files of the load running on this thread
-    private final ThreadLocal<Map<String, Pre>> pre = new ThreadLocal<>();
+    /** What one load shares between its steps: the files decoded ahead, and who hears of contract files. */
+    private record Load(Map<String, Pre> pre, java.util.function.BiConsumer<String, byte[]> contractFiles) {}
 
     /**
      * Reads every realm file (sequentially: a git object reader is single-threaded) and decodes
@@ -238,8 +230,9 @@ public final class RealmLoader {
     }
 
     /** Reads one file; checks its size and that the name inside matches the file's name. */
-    private <T> T read(FileSource source, String path, List<LoadError> errors, Codec<T> codec, String expectedName) {
-        Pre ahead = pre.get() == null ? null : pre.get().get(path);
+    private <T> T read(Load load, FileSource source, String path, List<LoadError> errors, Codec<T> codec,
+                       String expectedName) {
+        Pre ahead = load.pre().get(path);
         byte[] bytes;
         try {
             bytes = ahead != null ? ahead.bytes() : source.read(path, limits.maxBytes());

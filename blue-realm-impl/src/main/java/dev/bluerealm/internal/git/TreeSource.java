@@ -21,6 +21,7 @@ public final class TreeSource implements FileSource, AutoCloseable {
     private final ObjectReader reader;
     private final Map<String, ObjectId> blobs = new LinkedHashMap<>();
     private final List<String> irregular = new ArrayList<>();
+    private ObjectId tree;
 
     public TreeSource(Repository repository, ObjectId commit) throws IOException {
         this.reader = repository.newObjectReader();
@@ -29,6 +30,7 @@ public final class TreeSource implements FileSource, AutoCloseable {
         }
         try (RevWalk walk = new RevWalk(reader)) {
             RevCommit c = walk.parseCommit(commit);
+            tree = c.getTree().getId();
             try (TreeWalk tree = new TreeWalk(reader)) {
                 tree.addTree(c.getTree());
                 tree.setRecursive(true);
@@ -67,6 +69,11 @@ public final class TreeSource implements FileSource, AutoCloseable {
     @Override
     public List<String> irregular() {
         return irregular;
+    }
+
+    @Override
+    public String contentKey() {
+        return tree == null ? "tree:empty" : "tree:" + tree.name();
     }
 
     @Override

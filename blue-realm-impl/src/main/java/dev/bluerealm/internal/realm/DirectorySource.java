@@ -17,6 +17,8 @@ public final class DirectorySource implements FileSource {
     private final Path root;
     private List<String> paths;
     private final List<String> irregular = new ArrayList<>();
+    private final java.util.Map<String, BasicFileAttributes> stats = new java.util.HashMap<>();
+    private java.nio.file.attribute.FileTime newest = java.nio.file.attribute.FileTime.fromMillis(0);
 
     public DirectorySource(Path root) {
         this.root = root;
@@ -38,6 +40,12 @@ public final class DirectorySource implements FileSource {
                     String rel = root.relativize(file).toString().replace('\\', '/');
                     if (attrs.isRegularFile()) {
                         found.add(rel);
+                        if (rel.equals(RealmPaths.REALM_YAML) || rel.startsWith("repos/") || rel.startsWith("domains/")) {
+                            stats.put(rel, attrs);
+                            if (attrs.lastModifiedTime().compareTo(newest) > 0) {
+                                newest = attrs.lastModifiedTime();
+                            }
+                        }
                     } else {
                         irregular.add(rel); // symlinks are not followed: they could point out of the realm
                     }
@@ -65,5 +73,44 @@ public final class DirectorySource implements FileSource {
     public List<String> irregular() throws IOException {
         paths();
         return irregular;
+    }
+
+    /**
+     * A digest of every path and of the size, modification time and file key (inode) of every file
+     * the loader looks at (realm.yaml, repos/, domains/); other files at the root do not change the
+     * model. Stat data stands in for content as in git's index, with the same "racily clean" rule:
+     * see {@link #newestChange()}.
+     */
+    @Override
+    public String contentKey() throws IOException {
+        java.security.MessageDigest digest;
+        try {
+            digest = java.security.MessageDigest.getInstance("SHA-256");
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e); // every JDK has SHA-256
+        }
+        StringBuilder line = new StringBuilder();
+        for (String path : paths()) {
+            line.setLength(0);
+            line.append(path).append('\0');
+            BasicFileAttributes a = stats.get(path);
+            if (a != null) {
+                line.append(a.size()).append(' ').append(a.lastModifiedTime().to(java.util.concurrent.TimeUnit.NANOSECONDS))
+                        .append(' ').append(a.fileKey());
+            }
+            line.append('\n');
+            digest.update(line.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        }
+        for (String path : irregular) {
+            digest.update(("irregular:" + path + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        }
+        return "dir:" + java.util.HexFormat.of().formatHex(digest.digest());
+    }
+
+    /** The newest modification time of the realm files: a snapshot not clearly younger cannot be trusted. */
+    @Override
+    public java.nio.file.attribute.FileTime newestChange() throws IOException {
+        paths();
+        return newest;
     }
 }

@@ -13,4 +13,20 @@ public interface FileSource {
 
     /** Paths that are not regular files (symlinks, submodules): refused as realm content. */
     List<String> irregular() throws IOException;
+
+    /**
+     * A key for the exact content of every realm file: two sources with the same key load the same
+     * model (a commit's tree id; a digest of a checkout's realm files).
+     */
+    String contentKey() throws IOException;
+
+    /**
+     * For files on disk, whose key is made of stat data: their newest modification time. A snapshot
+     * written less than a moment after it may have missed a same-size edit within the file system's
+     * timestamp granularity, so it is not trusted (git's "racily clean" rule). Null for a commit,
+     * whose key is its content.
+     */
+    default java.nio.file.attribute.FileTime newestChange() throws IOException {
+        return null;
+    }
 }

@@ -72,6 +72,7 @@ final class OpenRealm implements Realm {
     private final InitResult initResult;
     private final HookRunner hooks = new HookRunner();
     private final SchemaComparator schemas;
+    private final ModelSnapshots snapshots;
     private RealmModel model;
     private String commit;
     private List<Finding> findings;
@@ -91,22 +92,21 @@ final class OpenRealm implements Realm {
         this.repoContext = repoContext;
         this.workTree = workTree;
         this.initResult = initResult;
+        this.snapshots = new ModelSnapshots(store.repository().getDirectory().toPath());
         reload();
     }
 
     private void reload() throws RealmException {
         try {
             Map<String, ObjectId> blobs = new java.util.concurrent.ConcurrentHashMap<>();
-            java.util.function.BiConsumer<String, byte[]> blobIds = (path, bytes) -> blobs.put(path,
-                    new ObjectInserter.Formatter().idFor(Constants.OBJ_BLOB, bytes));
             if (workTree != null) {
-                model = loader.load(new DirectorySource(workTree), blobIds);
+                model = load(new DirectorySource(workTree), blobs);
                 ObjectId head = store.repository().resolve("HEAD");
                 commit = head == null ? null : head.name();
             } else {
                 ObjectId tip = store.tip();
                 try (TreeSource source = new TreeSource(store.repository(), tip)) {
-                    model = loader.load(source, blobIds);
+                    model = load(source, blobs);
                 }
                 commit = tip.name();
             }
@@ -125,6 +125,24 @@ final class OpenRealm implements Realm {
             throw new RemoteException(ErrorCode.IO_ERROR, "cannot read the realm at " + checkout() + ": " + e.getMessage(),
                     e);
         }
+    }
+
+    /**
+     * The model of {@code source}: from the snapshot the last load left when the files are the same,
+     * else parsed (and snapshotted for the next process). {@code blobs} receives the contract files'
+     * blob ids either way.
+     */
+    private RealmModel load(FileSource source, Map<String, ObjectId> blobs) throws RealmException, IOException {
+        String key = source.contentKey();
+        Optional<ModelSnapshots.Snapshot> kept = snapshots.read(key, source.newestChange());
+        if (kept.isPresent()) {
+            blobs.putAll(kept.get().contractBlobs());
+            return kept.get().model();
+        }
+        RealmModel loaded = loader.load(source, (path, bytes) -> blobs.put(path,
+                new ObjectInserter.Formatter().idFor(Constants.OBJ_BLOB, bytes)));
+        snapshots.write(key, new ModelSnapshots.Snapshot(loaded, new java.util.TreeMap<>(blobs)));
+        return loaded;
     }
 
     private RealmModel modelAt(ObjectId base) throws RealmException {
@@ -242,6 +260,7 @@ final class OpenRealm implements Realm {
             public void clear() throws RealmException {
                 try (CacheDb db = CacheDb.open(file, options.clock(), w -> { })) {
                     db.clear();
+                    snapshots.clear();
                 } catch (IOException | java.sql.SQLException e) {
                     throw new RemoteException(ErrorCode.IO_ERROR, "cannot clear " + file + ": " + e.getMessage(), e);
                 }

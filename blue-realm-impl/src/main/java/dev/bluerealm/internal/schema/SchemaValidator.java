@@ -18,7 +18,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import tools.jackson.databind.JsonNode;
 
 /**
  * The validator facade: is a schema valid JSON Schema, and is an instance valid under it. Backed by
@@ -275,7 +274,6 @@ public final class SchemaValidator {
 
     /** Meta-schema problems, unresolvable local references and bad patterns (no compilation). */
     private static List<String> check(JsonValue schema) {
-        JsonNode node = JsonNodes.toNode(schema);
         Schema meta = META;
         if (schema instanceof JsonObject o && o.get("$schema") instanceof JsonString declared
                 && !Side.isDraft202012(declared.value())) {
@@ -285,7 +283,8 @@ public final class SchemaValidator {
             }
             meta = REGISTRY.getSchema(SchemaLocation.of(iri));
         }
-        List<String> problems = new ArrayList<>(messages(meta.validate(node)));
+        List<String> problems = meta == META && MetaShortcut.certainlyValid(schema) ? new ArrayList<>()
+                : new ArrayList<>(messages(meta.validate(JsonNodes.toNode(schema))));
         if (problems.isEmpty()) {
             new LocalCheck(Side.of("schema", schema), problems).schema(schema, "");
         }

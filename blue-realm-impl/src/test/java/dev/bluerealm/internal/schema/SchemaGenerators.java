@@ -365,7 +365,7 @@ final class SchemaGenerators {
     }
 
     /** Paths (member names from the root) of every subschema object a random edit may touch. */
-    private static void places(JsonValue s, List<String> at, List<List<String>> out) {
+    static void places(JsonValue s, List<String> at, List<List<String>> out) {
         out.add(List.copyOf(at));
         if (!(s instanceof JsonObject o)) {
             return;
@@ -392,7 +392,7 @@ final class SchemaGenerators {
         return out;
     }
 
-    private static JsonValue replaceAt(JsonValue s, List<String> at, int i, Function<JsonValue, JsonValue> f) {
+    static JsonValue replaceAt(JsonValue s, List<String> at, int i, Function<JsonValue, JsonValue> f) {
         if (i == at.size()) {
             return f.apply(s);
         }

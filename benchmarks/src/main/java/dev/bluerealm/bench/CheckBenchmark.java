@@ -112,28 +112,52 @@ public final class CheckBenchmark {
         row("  of which `Realm.open` (load the whole realm)", opens, "");
         row("  of which `check(CONTRACT)`", checks, "");
         if (Files.isExecutable(cli)) {
+            String blue = cli.toAbsolutePath().toString();
+            Path snapshot = dir.resolve(".git/blue/model.snapshot");
+            run(dir, Map.of(), blue, "realm", "check", "--mode=contract"); // leaves the model snapshot
             List<Double> version = new ArrayList<>();
             List<Double> check = new ArrayList<>();
             List<Double> beyond = new ArrayList<>();
+            List<Double> fresh = new ArrayList<>();
+            List<Double> freshBeyond = new ArrayList<>();
+            List<Double> versionNoCds = new ArrayList<>();
+            List<Double> checkNoCds = new ArrayList<>();
+            List<Double> beyondNoCds = new ArrayList<>();
+            Map<String, String> noCds = Map.of("BLUE_JAVA_OPTS", "-Xshare:off");
             for (int i = 0; i < rounds; i++) {
-                double v = run(dir, cli.toAbsolutePath().toString(), "--version");
-                double c = run(dir, cli.toAbsolutePath().toString(), "realm", "check", "--mode=contract");
+                double v = run(dir, Map.of(), blue, "--version");
+                double c = run(dir, Map.of(), blue, "realm", "check", "--mode=contract");
+                Files.deleteIfExists(snapshot);
+                double f = run(dir, Map.of(), blue, "realm", "check", "--mode=contract");
+                double vn = run(dir, noCds, blue, "--version");
+                double cn = run(dir, noCds, blue, "realm", "check", "--mode=contract");
                 version.add(v);
                 check.add(c);
                 beyond.add(c - v);
+                fresh.add(f);
+                freshBeyond.add(f - v);
+                versionNoCds.add(vn);
+                checkNoCds.add(cn);
+                beyondNoCds.add(cn - vn);
             }
             row("CLI: `blue --version` (same run)", version, "");
             row("CLI: `blue realm check --mode=contract` in the realm checkout", check, "");
             row("CLI: check beyond `--version` (per-round difference)", beyond, "≤ 2,000 ms");
+            row("CLI: check with no model snapshot (first run after the realm changed)", fresh, "");
+            row("CLI: that, beyond `--version`", freshBeyond, "");
+            row("CLI, no AppCDS archive (`-Xshare:off`): `blue --version`", versionNoCds, "");
+            row("CLI, no AppCDS archive: check", checkNoCds, "");
+            row("CLI, no AppCDS archive: check beyond `--version`", beyondNoCds, "");
         } else {
             System.out.println("\n(CLI part skipped: " + cli + " not found; run `mvn install` first.)");
         }
         System.out.println();
     }
 
-    private static double run(Path dir, String... command) throws Exception {
+    private static double run(Path dir, Map<String, String> env, String... command) throws Exception {
         ProcessBuilder pb = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.DISCARD);
+        pb.environment().putAll(env);
         pb.environment().put("BLUE_HOME", dir.resolveSibling("blue-home").toString());
         pb.environment().put("BLUE_DAEMON", "off");
         long t0 = System.nanoTime();

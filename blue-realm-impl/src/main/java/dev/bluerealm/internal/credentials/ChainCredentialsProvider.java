@@ -17,7 +17,7 @@ import org.eclipse.jgit.transport.URIish;
  * Lets JGit's HTTP transport take its credentials from a {@link CredentialChain}. It never prompts.
  *
  * <p>JGit asks when the server answers 401; a user and password written in the URL win, else the
- * chain is asked once per remote and the answer kept. When the server refuses it, JGit calls
+ * chain is asked once per remote and the answer kept while it works. When the server refuses it, JGit calls
  * {@link #reset}: the credential is reported as rejected (so git's helpers forget a stale one) and
  * not offered again, so JGit gives up with "not authorized" instead of retrying the same secret.
  * After an operation succeeds, {@link #confirm} reports the credentials it used as approved.
@@ -36,8 +36,19 @@ public final class ChainCredentialsProvider extends CredentialsProvider {
         this.chain = Objects.requireNonNull(chain, "chain");
     }
 
-    /** A credential handed to JGit for a target, and whether it still needs reporting. */
-    private record Used(CredentialTarget target, Credential credential, boolean fromUrl) {}
+    /** A credential handed to JGit for a target, and whether it was reported as working yet. */
+    private static final class Used {
+        final CredentialTarget target;
+        final Credential credential;
+        final boolean fromUrl;
+        boolean approved;
+
+        Used(CredentialTarget target, Credential credential, boolean fromUrl) {
+            this.target = target;
+            this.credential = credential;
+            this.fromUrl = fromUrl;
+        }
+    }
 
     /** A chain lookup that failed, carried through JGit as an unchecked exception. */
     public static final class LookupFailure extends RuntimeException {
@@ -110,13 +121,13 @@ public final class ChainCredentialsProvider extends CredentialsProvider {
                 u = new Used(target.get(), found.get(), false);
             }
             used.put(key, u);
-            secrets.add(u.credential().secret());
+            secrets.add(u.credential.secret());
         }
         for (CredentialItem item : items) {
             if (item instanceof CredentialItem.Username) {
-                ((CredentialItem.Username) item).setValue(u.credential().username());
+                ((CredentialItem.Username) item).setValue(u.credential.username());
             } else {
-                ((CredentialItem.Password) item).setValue(u.credential().secret().toCharArray());
+                ((CredentialItem.Password) item).setValue(u.credential.secret().toCharArray());
             }
         }
         return true;
@@ -133,25 +144,32 @@ public final class ChainCredentialsProvider extends CredentialsProvider {
         Used u = used.remove(key);
         if (u != null) {
             refused.add(key);
-            problem = "the credential from " + u.credential().source() + " (user " + u.credential().username()
+            problem = "the credential from " + u.credential.source() + " (user " + u.credential.username()
                     + ") was refused";
-            if (!u.fromUrl()) {
-                chain.reject(u.target(), u.credential());
+            if (!u.fromUrl) {
+                chain.reject(u.target, u.credential);
             }
         }
     }
 
-    /** Reports the credentials used since the last call as approved: the operation using them succeeded. */
+    /**
+     * An operation succeeded: the credentials it used are reported as approved, once each, and kept
+     * for the next operation (no new lookup while they work).
+     */
     public void confirm() {
-        List<Used> done;
+        List<Used> approve = new ArrayList<>();
         synchronized (this) {
-            done = new ArrayList<>(used.values());
-            used.clear();
+            for (Used u : used.values()) {
+                if (!u.approved) {
+                    u.approved = true;
+                    approve.add(u);
+                }
+            }
             problem = null;
         }
-        for (Used u : done) {
-            if (!u.fromUrl()) {
-                chain.approve(u.target(), u.credential());
+        for (Used u : approve) {
+            if (!u.fromUrl) {
+                chain.approve(u.target, u.credential);
             }
         }
     }

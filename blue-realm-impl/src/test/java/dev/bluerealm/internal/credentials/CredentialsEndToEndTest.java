@@ -150,6 +150,9 @@ class CredentialsEndToEndTest {
                 + "if [ \"$1\" = get ]; then read -r pw < '" + answer + "'; echo username=alice; echo password=$pw; fi\n").toString());
         try (RealmStore a = RealmStore.cloneInto(url, tmp.resolve("a"), transports())) {
             assertEquals(List.of("get", "store"), Files.readAllLines(log), "a credential that worked is approved");
+            a.write(base -> change("repos/aperture.yaml", "name: aperture\n"), who);
+            a.fetch();
+            assertEquals(List.of("get", "store"), Files.readAllLines(log), "looked up and approved once while it works");
         }
         Files.writeString(answer, WRONG + "\n");
         Files.delete(log);

@@ -1,9 +1,9 @@
 package dev.bluerealm.internal.credentials;
 
+import dev.bluerealm.ErrorCode;
 import dev.bluerealm.RealmException;
 import dev.bluerealm.RealmLoadException;
 import dev.bluerealm.RemoteException;
-import dev.bluerealm.ErrorCode;
 import dev.bluerealm.internal.yaml.Decoder;
 import dev.bluerealm.internal.yaml.YamlDocument;
 import dev.bluerealm.internal.yaml.YamlLimits;

@@ -66,15 +66,20 @@ final class Processes {
     /**
      * Runs {@code command} in {@code dir} with exactly {@code environment}.
      *
-     * @throws IOException when it cannot be started
+     * @throws IOException when it cannot be started (no such program, or an environment the OS refuses)
      */
     static Result run(List<String> command, Map<String, String> environment, Path dir, byte[] stdin, Duration timeout)
             throws IOException {
         ProcessBuilder pb = new ProcessBuilder(command).directory(dir.toFile())
                 .redirectError(ProcessBuilder.Redirect.DISCARD);
         pb.environment().clear();
-        pb.environment().putAll(environment);
-        Process p = pb.start();
+        Process p;
+        try {
+            pb.environment().putAll(environment);
+            p = pb.start();
+        } catch (IllegalArgumentException e) { // a variable name or value the OS cannot take
+            throw new IOException("cannot start " + command.get(0) + ": " + e.getMessage(), e);
+        }
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         Thread reader = new Thread(() -> pump(p.getInputStream(), out), "credential-stdout");
         reader.setDaemon(true);

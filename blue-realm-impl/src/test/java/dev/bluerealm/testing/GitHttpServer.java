@@ -1,9 +1,24 @@
 package dev.bluerealm.testing;
 
+import jakarta.servlet.DispatcherType;
+import jakarta.servlet.Filter;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletRequest;
+import jakarta.servlet.ServletResponse;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import java.io.File;
 import java.io.IOException;
 import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.util.Base64;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.eclipse.jetty.ee10.servlet.FilterHolder;
 import org.eclipse.jetty.ee10.servlet.ServletContextHandler;
 import org.eclipse.jetty.ee10.servlet.ServletHolder;
 import org.eclipse.jetty.server.Server;
@@ -21,22 +36,43 @@ import org.eclipse.jgit.util.FS;
  * serving every bare repository under a root folder at {@code /git/NAME.git}, pushes allowed
  * without authentication. Repositories are opened from disk per request, so one created after
  * {@link #start} is served too.
+ *
+ * <p>{@link #startWithBasicAuth} requires HTTP Basic authentication on every request, as a forge
+ * does for a private repository: a password (a token), and optionally a username; without a
+ * username any name goes with the right password, as Forgejo and Gitea treat access tokens.
  */
 public final class GitHttpServer implements AutoCloseable {
     private final Server server;
     private final int port;
+    private final BasicAuth auth;
 
-    private GitHttpServer(Server server) {
+    private GitHttpServer(Server server, BasicAuth auth) {
         this.server = server;
         this.port = ((ServerConnector) server.getConnectors()[0]).getLocalPort();
+        this.auth = auth;
     }
 
-    /** Starts a server on a free port for the bare repositories under {@code root}. */
+    /** Starts a server on a free port for the bare repositories under {@code root}, without authentication. */
     public static GitHttpServer start(Path root) throws Exception {
+        return start(root, null);
+    }
+
+    /**
+     * Starts a server that answers 401 unless a request carries Basic credentials with
+     * {@code password} and, when {@code username} is not null, that username.
+     */
+    public static GitHttpServer startWithBasicAuth(Path root, String username, String password) throws Exception {
+        return start(root, new BasicAuth(username, password));
+    }
+
+    private static GitHttpServer start(Path root, BasicAuth auth) throws Exception {
         GitServlet servlet = new GitServlet();
         servlet.setRepositoryResolver((request, name) -> open(root, name));
         ServletContextHandler context = new ServletContextHandler("/git");
         context.addServlet(new ServletHolder(servlet), "/*");
+        if (auth != null) {
+            context.addFilter(new FilterHolder(auth), "/*", EnumSet.of(DispatcherType.REQUEST));
+        }
         Server server = new Server(new InetSocketAddress("127.0.0.1", 0));
         server.setHandler(context);
         try {
@@ -45,7 +81,56 @@ public final class GitHttpServer implements AutoCloseable {
             server.stop();
             throw e;
         }
-        return new GitHttpServer(server);
+        return new GitHttpServer(server, auth);
+    }
+
+    /** The usernames of the requests let through, in order (empty without authentication). */
+    public List<String> authenticatedUsers() {
+        return auth == null ? List.of() : List.copyOf(auth.accepted);
+    }
+
+    /** How many requests carried credentials that were refused. */
+    public int refusedAttempts() {
+        return auth == null ? 0 : auth.refused.size();
+    }
+
+    /** HTTP Basic authentication in front of the git servlet. */
+    private static final class BasicAuth implements Filter {
+        private final String username;
+        private final byte[] password;
+        final List<String> accepted = new CopyOnWriteArrayList<>();
+        final List<String> refused = new CopyOnWriteArrayList<>();
+
+        BasicAuth(String username, String password) {
+            this.username = username;
+            this.password = password.getBytes(StandardCharsets.UTF_8);
+        }
+
+        @Override
+        public void doFilter(ServletRequest request, ServletResponse response, FilterChain chain)
+                throws IOException, ServletException {
+            String header = ((HttpServletRequest) request).getHeader("Authorization");
+            if (header != null && header.regionMatches(true, 0, "Basic ", 0, 6)) {
+                String decoded;
+                try {
+                    decoded = new String(Base64.getDecoder().decode(header.substring(6).trim()), StandardCharsets.UTF_8);
+                } catch (IllegalArgumentException e) {
+                    decoded = "";
+                }
+                int colon = decoded.indexOf(':');
+                String user = colon < 0 ? decoded : decoded.substring(0, colon);
+                byte[] pass = (colon < 0 ? "" : decoded.substring(colon + 1)).getBytes(StandardCharsets.UTF_8);
+                if ((username == null || username.equals(user)) && MessageDigest.isEqual(password, pass)) {
+                    accepted.add(user);
+                    chain.doFilter(request, response);
+                    return;
+                }
+                refused.add(user);
+            }
+            HttpServletResponse r = (HttpServletResponse) response;
+            r.setHeader("WWW-Authenticate", "Basic realm=\"git\"");
+            r.sendError(HttpServletResponse.SC_UNAUTHORIZED);
+        }
     }
 
     /** The clone URL of {@code ROOT/NAME.git}. */

@@ -36,6 +36,36 @@ class GitServersTest {
     }
 
     @Test
+    void httpServerWithBasicAuth_refusesAnonymousAndWrongPasswordsAndAcceptsAnyUserWithThePassword() throws Exception {
+        try (GitHttpServer server = GitHttpServer.startWithBasicAuth(root, null, "t0ken")) {
+            createBare("demo");
+            HttpClient client = HttpClient.newHttpClient();
+            URI refs = URI.create(server.url("demo") + "/info/refs?service=git-upload-pack");
+            HttpResponse<Void> anonymous = client.send(HttpRequest.newBuilder(refs).build(), HttpResponse.BodyHandlers.discarding());
+            assertEquals(401, anonymous.statusCode());
+            assertEquals("Basic realm=\"git\"", anonymous.headers().firstValue("WWW-Authenticate").orElse(""));
+            assertEquals(401, client.send(HttpRequest.newBuilder(refs).header("Authorization", basic("eric", "nope")).build(),
+                    HttpResponse.BodyHandlers.discarding()).statusCode());
+            assertEquals(200, client.send(HttpRequest.newBuilder(refs).header("Authorization", basic("anyone", "t0ken")).build(),
+                    HttpResponse.BodyHandlers.discarding()).statusCode());
+            assertEquals(1, server.refusedAttempts());
+            assertEquals(java.util.List.of("anyone"), server.authenticatedUsers());
+        }
+        try (GitHttpServer server = GitHttpServer.startWithBasicAuth(root, "eric", "pw")) {
+            HttpClient client = HttpClient.newHttpClient();
+            URI refs = URI.create(server.url("demo") + "/info/refs?service=git-upload-pack");
+            assertEquals(401, client.send(HttpRequest.newBuilder(refs).header("Authorization", basic("anyone", "pw")).build(),
+                    HttpResponse.BodyHandlers.discarding()).statusCode());
+            assertEquals(200, client.send(HttpRequest.newBuilder(refs).header("Authorization", basic("eric", "pw")).build(),
+                    HttpResponse.BodyHandlers.discarding()).statusCode());
+        }
+    }
+
+    private static String basic(String user, String password) {
+        return "Basic " + java.util.Base64.getEncoder().encodeToString((user + ":" + password).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    @Test
     void httpServerRefusesPathsOutsideTheRoot() throws Exception {
         createBare("demo");
         try (GitHttpServer server = GitHttpServer.start(root.resolve("nested-missing"))) {

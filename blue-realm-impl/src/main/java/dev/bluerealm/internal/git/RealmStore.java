@@ -71,12 +71,13 @@ public final class RealmStore implements AutoCloseable {
         try {
             Git git = Git.cloneRepository().setURI(url).setDirectory(dir.toFile()).setBranch(BRANCH)
                     .setCloneAllBranches(false).setTransportConfigCallback(transports).call();
+            transports.succeeded();
             return new RealmStore(git, true, transports);
         } catch (GitAPIException | RuntimeException e) {
+            RealmException failure = transports.failure("cannot clone the realm from " + url, e);
             transports.close();
             Files2.deleteQuietly(dir);
-            throw new RemoteException(ErrorCode.REMOTE_ERROR, "cannot clone the realm from " + url + ": "
-                    + Errors.message(e), e);
+            throw failure;
         }
     }
 
@@ -88,7 +89,7 @@ public final class RealmStore implements AutoCloseable {
         return git.getRepository().getWorkTree().toPath();
     }
 
-    /** The origin URL of the clone. */
+    /** The origin URL of the clone, as configured (it may hold a password: show it through {@link Transports#redact}). */
     public String url() {
         return git.getRepository().getConfig().getString("remote", "origin", "url");
     }
@@ -103,9 +104,9 @@ public final class RealmStore implements AutoCloseable {
         try {
             git.fetch().setRemote("origin").setTransportConfigCallback(transports).setRefSpecs(new RefSpec("+refs/heads/*:refs/remotes/origin/*"))
                     .setRemoveDeletedRefs(true).call();
+            transports.succeeded();
         } catch (GitAPIException | RuntimeException e) {
-            throw new RemoteException(ErrorCode.REMOTE_ERROR, "cannot fetch the realm from " + url() + ": "
-                    + Errors.message(e), e);
+            throw transports.failure("cannot fetch the realm from " + url(), e);
         }
     }
 
@@ -146,9 +147,9 @@ public final class RealmStore implements AutoCloseable {
                     return commit;
                 }
                 if (!lostRace(update)) {
-                    throw new RemoteException(ErrorCode.REMOTE_ERROR, "the realm remote " + url()
+                    throw new RemoteException(ErrorCode.REMOTE_ERROR, transports.redact("the realm remote " + url()
                             + " refused the push: " + status + (update.getMessage() == null ? ""
-                            : " (" + update.getMessage() + ")"));
+                            : " (" + update.getMessage() + ")")));
                 }
                 fetch(); // someone pushed first: re-plan on their tip
             } catch (IOException e) {
@@ -156,7 +157,7 @@ public final class RealmStore implements AutoCloseable {
                         + e.getMessage(), e);
             }
         }
-        throw new RemoteException(ErrorCode.PUSH_REJECTED, "the realm remote " + url() + " kept changing; gave up after "
+        throw new RemoteException(ErrorCode.PUSH_REJECTED, "the realm remote " + transports.redact(url()) + " kept changing; gave up after "
                 + ATTEMPTS + " attempts. Nothing was written; run the command again");
     }
 
@@ -230,10 +231,10 @@ public final class RealmStore implements AutoCloseable {
             RemoteRefUpdate update = new RemoteRefUpdate(repo, (String) null, commit, Constants.R_HEADS + BRANCH,
                     false, null, expected == null ? ObjectId.zeroId() : expected);
             transport.push(NullProgressMonitor.INSTANCE, List.of(update));
+            transports.succeeded();
             return update;
         } catch (IOException | java.net.URISyntaxException | RuntimeException e) {
-            throw new RemoteException(ErrorCode.REMOTE_ERROR, "cannot push to the realm remote " + url() + ": "
-                    + Errors.message(e), e);
+            throw transports.failure("cannot push to the realm remote " + url(), e);
         }
     }
 

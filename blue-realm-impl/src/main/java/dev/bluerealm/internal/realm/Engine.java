@@ -12,6 +12,7 @@ import dev.bluerealm.admin.FileChange;
 import dev.bluerealm.admin.InitRequest;
 import dev.bluerealm.admin.InitResult;
 import dev.bluerealm.admin.RealmWrite;
+import dev.bluerealm.internal.credentials.Redaction;
 import dev.bluerealm.internal.git.Files2;
 import dev.bluerealm.internal.git.LocalRepo;
 import dev.bluerealm.internal.git.RealmStore;
@@ -70,7 +71,7 @@ public final class Engine implements RealmProvider {
                 if (!known) {
                     Files2.deleteQuietly(clone);
                 }
-                throw new InvalidRequestException(ErrorCode.INVALID_ARGUMENT, "the realm at " + options.url()
+                throw new InvalidRequestException(ErrorCode.INVALID_ARGUMENT, "the realm at " + Redaction.redact(options.url())
                         + " is named '" + realm.name() + "', not '" + options.realm() + "'");
             }
             return realm;
@@ -97,7 +98,7 @@ public final class Engine implements RealmProvider {
         }
         Path gitRoot = LocalRepo.root(start);
         if (gitRoot != null && Files.isRegularFile(gitRoot.resolve("realm.yaml"))) {
-            return new OpenRealm(options, RealmStore.open(gitRoot, false, Transports.forEnvironment(options.environment())), codec, loader, null, gitRoot, null, schemas);
+            return new OpenRealm(options, RealmStore.open(gitRoot, false, transports(options)), codec, loader, null, gitRoot, null, schemas);
         }
         throw new RealmNotFoundException(ErrorCode.NOT_IN_REALM, "not in a realm: no " + RepoConfig.PATH + " in "
                 + start + " or any folder above it, and it is not a realm checkout. Join one with"
@@ -106,7 +107,7 @@ public final class Engine implements RealmProvider {
 
     private Realm openManaged(RealmOptions options, Path clone, OpenRealm.RepoContext repo, InitResult init)
             throws RealmException {
-        RealmStore store = RealmStore.open(clone, true, Transports.forEnvironment(options.environment()));
+        RealmStore store = RealmStore.open(clone, true, transports(options));
         try {
             if (!options.offline() && init == null) {
                 store.fetch();
@@ -118,6 +119,11 @@ public final class Engine implements RealmProvider {
             store.close();
             throw e;
         }
+    }
+
+    /** SSH from the options' HOME, HTTP credentials from their environment and BLUE_HOME. */
+    private static Transports transports(RealmOptions options) {
+        return Transports.forEnvironment(options.environment(), options.resolvedBlueHome());
     }
 
     static Path managedClone(Path blueHome, String realm) {
@@ -165,7 +171,7 @@ public final class Engine implements RealmProvider {
                 return clone;
             }
             createDirectories(clone.getParent());
-            RealmStore.cloneInto(url, clone, Transports.forEnvironment(options.environment())).close();
+            RealmStore.cloneInto(url, clone, transports(options)).close();
             return clone;
         }
         Path realms = blueHome.resolve("realms");
@@ -178,7 +184,7 @@ public final class Engine implements RealmProvider {
             throw new RemoteException(ErrorCode.IO_ERROR, "cannot create a folder in " + realms + ": " + e.getMessage(), e);
         }
         String realmName;
-        try (RealmStore store = RealmStore.cloneInto(url, tmp, Transports.forEnvironment(options.environment()));
+        try (RealmStore store = RealmStore.cloneInto(url, tmp, transports(options));
              TreeSource source = new TreeSource(store.repository(), store.tip())) {
             realmName = realmName(source); // the full load happens once, when the clone is opened
         } catch (IOException | RealmException | RuntimeException e) {
@@ -186,7 +192,7 @@ public final class Engine implements RealmProvider {
             if (e instanceof RealmException) {
                 throw (RealmException) e;
             }
-            throw new RemoteException(ErrorCode.IO_ERROR, "cannot read the realm at " + url + ": " + e.getMessage(), e);
+            throw new RemoteException(ErrorCode.IO_ERROR, "cannot read the realm at " + Redaction.redact(url) + ": " + e.getMessage(), e);
         }
         Path clone = managedClone(blueHome, realmName);
         if (Files.isDirectory(clone.resolve(".git"))) {
@@ -244,7 +250,7 @@ public final class Engine implements RealmProvider {
         }
         createDirectories(clone.getParent());
         try {
-            RealmStore store = RealmStore.cloneInto(url, clone, Transports.forEnvironment(options.environment()));
+            RealmStore store = RealmStore.cloneInto(url, clone, transports(options));
             Instant now = options.clock().instant().truncatedTo(ChronoUnit.SECONDS);
             RealmConfig config = new RealmConfig(request.name(), RealmConfig.FORMAT_VERSION, now,
                     Governance.defaults(List.of(who.email())), new Trust(TrustMode.COLLABORATIVE, false,
@@ -254,7 +260,7 @@ public final class Engine implements RealmProvider {
             try {
                 commit = store.write(base -> {
                     if (base != null) {
-                        throw new InvalidRequestException(ErrorCode.ALREADY_EXISTS, "the repository at " + remote
+                        throw new InvalidRequestException(ErrorCode.ALREADY_EXISTS, "the repository at " + Redaction.redact(remote)
                                 + " is not empty; a new realm needs an empty repository (to use an existing realm, join it)");
                     }
                     return new RealmStore.Change("init: realm " + request.name(),

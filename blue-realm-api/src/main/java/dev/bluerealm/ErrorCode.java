@@ -40,5 +40,11 @@ public enum ErrorCode {
     /** The remote kept moving: the push was rejected after every retry. */
     PUSH_REJECTED,
     /** A local file could not be read or written. */
-    IO_ERROR
+    IO_ERROR,
+    /** A change to a contract by a repo that does not own it. */
+    NOT_OWNER,
+    /** An approval by someone who is not among the governance approvers. */
+    NOT_APPROVER,
+    /** A sync plan made before the realm or the repo changed: plan again. */
+    PLAN_STALE
 }

@@ -151,6 +151,37 @@ public interface Realm extends AutoCloseable {
     /** Fetches the realm remote and reloads the model. */
     void refresh() throws RealmException;
 
+    /**
+     * What {@code blue realm sync} would do from this repo (DESIGN §5), computed without changing
+     * anything: {@code --dry-run} prints it.
+     *
+     * @throws InvalidRequestException when the realm was not opened from a participating repo
+     */
+    dev.bluerealm.sync.SyncPlanner syncPlanner(dev.bluerealm.sync.SyncRequest request) throws RealmException;
+
+    /**
+     * Carries out a plan of {@link #syncPlanner}: new contract versions on a sync branch with a pull
+     * request, acknowledgements of open pull requests that pass this repo's importer hook, and the
+     * merge of every pull request whose conditions hold. The model is reloaded afterwards.
+     *
+     * @throws RefusedException NOT_OWNER, before anything is written, when the plan changes a contract
+     *     this repo does not own; PLAN_STALE when the realm moved since the plan was made
+     */
+    dev.bluerealm.sync.SyncResult sync(dev.bluerealm.sync.SyncPlan plan, dev.bluerealm.sync.SyncRequest request)
+            throws RealmException;
+
+    /** The realm's pull requests in {@code state} (null: all), on its forge. */
+    java.util.List<dev.bluerealm.sync.PullRequest> pullRequests(dev.bluerealm.sync.PullRequest.State state)
+            throws RealmException;
+
+    /**
+     * Approves pull request {@code number} as the acting identity, which must be one of the governance
+     * approvers (DESIGN §5 item 7), then merges it if its conditions now hold.
+     *
+     * @throws RefusedException NOT_APPROVER when the acting identity is not an approver
+     */
+    dev.bluerealm.sync.PullRequest approve(int number) throws RealmException;
+
     @Override
     void close();
 }

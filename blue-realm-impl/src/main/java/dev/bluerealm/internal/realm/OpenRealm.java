@@ -407,6 +407,98 @@ final class OpenRealm implements Realm {
         store.syncWorkTree();
     }
 
+    // ------------------------------------------------------------------ sync
+
+    /** The sync machinery acting as this repo's git identity, on the local forge. */
+    private dev.bluerealm.internal.sync.Syncer syncer() throws RealmException {
+        Identity who = Identity.resolve(options, repoContext == null ? null : repoContext.root());
+        int grace = model.config().governance().breakingChanges().gracePeriodDays();
+        dev.bluerealm.internal.forge.local.LocalForge forge = new dev.bluerealm.internal.forge.local.LocalForge(store,
+                who.person(now()), options.clock(), java.time.Duration.ofDays(grace));
+        return new dev.bluerealm.internal.sync.Syncer(store, forge, codec, options.clock(), who.email(), who::person);
+    }
+
+    private RepoContext requireRepo(String what) throws RealmException {
+        if (repoContext == null) {
+            throw new InvalidRequestException(ErrorCode.INVALID_ARGUMENT, what + " runs in a participating repo (one"
+                    + " with .blue/config.yaml), not in a realm checkout");
+        }
+        return repoContext;
+    }
+
+    @Override
+    public dev.bluerealm.sync.SyncPlanner syncPlanner(dev.bluerealm.sync.SyncRequest request) throws RealmException {
+        RepoContext repo = requireRepo("sync");
+        dev.bluerealm.internal.sync.Syncer syncer = syncer();
+        CheckContext ctx = context(new CheckRequest(null, null, null, null, null, request.useCache(), request.ci()));
+        try {
+            dev.bluerealm.internal.sync.SyncInputs inputs = syncer.inputs(model, repo.config().repo(), ctx, request);
+            return () -> new dev.bluerealm.internal.sync.Planner(inputs, schemas).plan();
+        } finally {
+            if (ctx.cache() != null) {
+                ctx.cache().close();
+            }
+        }
+    }
+
+    @Override
+    public dev.bluerealm.sync.SyncResult sync(dev.bluerealm.sync.SyncPlan plan, dev.bluerealm.sync.SyncRequest request)
+            throws RealmException {
+        RepoContext repo = requireRepo("sync");
+        dev.bluerealm.internal.sync.Syncer syncer = syncer();
+        CheckContext ctx = context(new CheckRequest(null, null, null, null, null, request.useCache(), request.ci()));
+        try {
+            dev.bluerealm.internal.sync.SyncInputs inputs = syncer.inputs(model, repo.config().repo(), ctx, request);
+            dev.bluerealm.sync.SyncPlan fresh = new dev.bluerealm.internal.sync.Planner(inputs, schemas).plan();
+            if (!sameWork(fresh, plan)) {
+                throw new RefusedException(ErrorCode.PLAN_STALE, "the realm or this repo changed since the plan was"
+                        + " made; plan again (nothing was written)");
+            }
+            dev.bluerealm.sync.SyncResult result = syncer.carryOut(plan, inputs, ctx);
+            refresh();
+            return result;
+        } finally {
+            if (ctx.cache() != null) {
+                ctx.cache().close();
+            }
+        }
+    }
+
+    /** Two plans do the same work (the branch name carries the time of planning, so it may differ). */
+    private static boolean sameWork(dev.bluerealm.sync.SyncPlan a, dev.bluerealm.sync.SyncPlan b) {
+        return a.changes().equals(b.changes()) && a.violations().equals(b.violations())
+                && a.bindingUpdates().equals(b.bindingUpdates()) && java.util.Objects.equals(a.updates(), b.updates());
+    }
+
+    @Override
+    public List<dev.bluerealm.sync.PullRequest> pullRequests(dev.bluerealm.sync.PullRequest.State state)
+            throws RealmException {
+        return syncer().forge().list(state);
+    }
+
+    @Override
+    public dev.bluerealm.sync.PullRequest approve(int number) throws RealmException {
+        Identity who = Identity.resolve(options, repoContext == null ? null : repoContext.root());
+        dev.bluerealm.internal.sync.Syncer syncer = syncer();
+        dev.bluerealm.sync.PullRequest pr = syncer.forge().get(number).orElseThrow(() -> new InvalidRequestException(
+                ErrorCode.NOT_FOUND, "no pull request #" + number + " in realm '" + name() + "'"));
+        dev.bluerealm.model.Governance governance = model.config().governance();
+        for (dev.bluerealm.internal.sync.SyncInputs.Pending p : syncer.pendingChanges()) {
+            DomainModel d = model.domains().get(p.domain());
+            if (p.pullRequest().number() == number && d != null && d.governance() != null) {
+                governance = d.governance();
+            }
+        }
+        if (!governance.approvers().contains(who.email())) {
+            throw new RefusedException(ErrorCode.NOT_APPROVER, who.email() + " is not an approver of this realm ("
+                    + String.join(", ", governance.approvers()) + "); only an approver may approve #" + number);
+        }
+        syncer.forge().approve(number, who.email());
+        syncer.mergeReady(model);
+        refresh();
+        return syncer.forge().get(number).orElse(pr);
+    }
+
     /** Writes a local file atomically (temp file + move), so a crash never leaves half a config. */
     static void writeLocal(Path file, byte[] bytes) throws RealmException {
         try {

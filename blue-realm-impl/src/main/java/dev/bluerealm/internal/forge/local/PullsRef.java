@@ -44,7 +44,7 @@ final class PullsRef {
     /** Where the clone keeps the last tip it saw (only so the objects stay reachable and fetches stay small). */
     static final String TRACKING = "refs/blue/origin/pulls";
     static final String META = "meta.json";
-    static final int ATTEMPTS = 8;
+    static final int ATTEMPTS = 10;
     private static final Pattern RECORD = Pattern.compile("pulls/([1-9][0-9]{0,8})\\.json");
     private static final int CACHE_LIMIT = 10_000;
 
@@ -138,10 +138,13 @@ final class PullsRef {
         }
     }
 
-    /** A short random pause, growing with each lost race, so that writers who collided spread out. */
+    /**
+     * A random pause after the {@code attempt}-th lost race, up to 50 ms, 100 ms, 200 ms … 2 s, so that
+     * writers who collided spread out instead of colliding again (about 10 s in all, at worst).
+     */
     static void backOff(int attempt) throws RemoteException {
         try {
-            Thread.sleep(ThreadLocalRandom.current().nextLong(1, 10L << Math.min(attempt, 5)));
+            Thread.sleep(ThreadLocalRandom.current().nextLong(1, Math.min(2_000L, 25L << Math.min(attempt, 10)) + 1));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new RemoteException(ErrorCode.REMOTE_ERROR, "interrupted while retrying a push", e);

@@ -342,6 +342,30 @@ class LocalForgeTest {
     }
 
     @Test
+    void update_anotherMachineWritesBetweenReadAndPush_reappliedOnTheirTip() throws Exception {
+        PullsRef ref = new PullsRef(store.remote());
+        List<ObjectId> tips = new java.util.ArrayList<>();
+        try (RealmStore other = clone("ana")) {
+            LocalForge theirs = forge(other, ANA);
+            PullRecord mine = ref.update("open a pull request", s -> {
+                tips.add(s.tip());
+                if (tips.size() == 1) {
+                    theirs.open(draft("sync/fungal/1")); // gets in first: our push must lose and be re-applied
+                }
+                int n = s.nextNumber();
+                PullRecord r = new PullRecord(n, "mine", "", "sync/aperture/1", "main", "aperture", ERIC, NOW,
+                        PullRequest.State.OPEN, List.of(), List.of(), List.of(), false, null, null, null);
+                return new PullsRef.Change<>(r, "open #" + n, List.of(r), n + 1);
+            }, () -> new PersonIdent("eric", ERIC));
+            assertEquals(2, tips.size(), "applied on the stale tip, then again on theirs");
+            assertNull(tips.get(0));
+            assertEquals(2, mine.number());
+            assertEquals(List.of("sync/fungal/1", "sync/aperture/1"),
+                    theirs.list(null).stream().map(PullRequest::head).toList());
+        }
+    }
+
+    @Test
     void list_corruptRecord_isALoadErrorNamingTheFile() throws Exception {
         forge.open(draft(SYNC));
         ObjectId tip = remote.ref(LocalForge.REF);

@@ -33,6 +33,10 @@ public enum ErrorCode {
     ADMISSION_REFUSED,
     /** Leaving is refused while other repos import a contract this repo owns. */
     LEAVE_REFUSED,
+    /** The pull request is merged or closed already: it can no longer be merged, acknowledged or approved. */
+    NOT_OPEN,
+    /** The pull request's branch and its base changed the same lines: it must be updated before it can merge. */
+    MERGE_CONFLICT,
     /** The git identity of the acting repo is unknown ({@code user.email} not set). */
     IDENTITY_UNKNOWN,
     /** The realm remote could not be reached, read or written. */

@@ -1,7 +1,8 @@
 package dev.bluerealm;
 
 /**
- * Thrown when a well-formed request the realm's rules refuse (ADMISSION_REFUSED, LEAVE_REFUSED).
+ * Thrown when a well-formed request the realm's rules refuse (ADMISSION_REFUSED, LEAVE_REFUSED,
+ * NOT_OPEN, MERGE_CONFLICT).
  *
  * @since 0.1
  */

@@ -5,30 +5,17 @@ import dev.bluerealm.RealmException;
 import dev.bluerealm.RemoteException;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.api.ResetCommand;
 import org.eclipse.jgit.api.errors.GitAPIException;
-import org.eclipse.jgit.dircache.DirCache;
-import org.eclipse.jgit.dircache.DirCacheBuilder;
-import org.eclipse.jgit.dircache.DirCacheEntry;
-import org.eclipse.jgit.lib.CommitBuilder;
 import org.eclipse.jgit.lib.Constants;
-import org.eclipse.jgit.lib.FileMode;
-import org.eclipse.jgit.lib.NullProgressMonitor;
 import org.eclipse.jgit.lib.ObjectId;
-import org.eclipse.jgit.lib.ObjectInserter;
 import org.eclipse.jgit.lib.PersonIdent;
 import org.eclipse.jgit.lib.RefUpdate;
 import org.eclipse.jgit.lib.Repository;
-import org.eclipse.jgit.revwalk.RevCommit;
-import org.eclipse.jgit.revwalk.RevWalk;
 import org.eclipse.jgit.transport.RefSpec;
 import org.eclipse.jgit.transport.RemoteRefUpdate;
-import org.eclipse.jgit.transport.Transport;
-import org.eclipse.jgit.treewalk.TreeWalk;
 
 /**
  * A clone of a realm repository and the one way to change the realm: build a commit on top of the
@@ -38,17 +25,19 @@ import org.eclipse.jgit.treewalk.TreeWalk;
  */
 public final class RealmStore implements AutoCloseable {
     public static final String BRANCH = "main";
-    static final String TRACKING = Constants.R_REMOTES + "origin/" + BRANCH;
+    static final String TRACKING = RemoteRefs.trackingBranch(BRANCH);
     private static final int ATTEMPTS = 5;
 
     private final Git git;
     private final boolean managed;
     private final Transports transports;
+    private final RemoteRefs remote;
 
     private RealmStore(Git git, boolean managed, Transports transports) {
         this.git = git;
         this.managed = managed;
         this.transports = transports;
+        this.remote = new RemoteRefs(git.getRepository(), transports);
     }
 
     /**
@@ -87,6 +76,11 @@ public final class RealmStore implements AutoCloseable {
 
     public Path directory() {
         return git.getRepository().getWorkTree().toPath();
+    }
+
+    /** The clone's origin, ref by ref: for refs other than {@code main} (the local forge's pull requests). */
+    public RemoteRefs remote() {
+        return remote;
     }
 
     /** The origin URL of the clone, as configured (it may hold a password: show it through {@link Transports#redact}). */
@@ -146,10 +140,9 @@ public final class RealmStore implements AutoCloseable {
                     advanceTo(commit);
                     return commit;
                 }
-                if (!lostRace(update)) {
+                if (!RemoteRefs.lostRace(update)) {
                     throw new RemoteException(ErrorCode.REMOTE_ERROR, transports.redact("the realm remote " + url()
-                            + " refused the push: " + status + (update.getMessage() == null ? ""
-                            : " (" + update.getMessage() + ")")));
+                            + " refused the push: " + RemoteRefs.describe(update)));
                 }
                 fetch(); // someone pushed first: re-plan on their tip
             } catch (IOException e) {
@@ -161,81 +154,52 @@ public final class RealmStore implements AutoCloseable {
                 + ATTEMPTS + " attempts. Nothing was written; run the command again");
     }
 
-    private ObjectId commit(ObjectId base, Change change, PersonIdent author) throws IOException {
-        Repository repo = git.getRepository();
-        try (ObjectInserter inserter = repo.newObjectInserter(); RevWalk walk = new RevWalk(repo)) {
-            RevCommit parent = base == null ? null : walk.parseCommit(base);
-            Map<String, DirCacheEntry> entries = new TreeMap<>();
-            if (parent != null) {
-                try (TreeWalk tree = new TreeWalk(repo)) {
-                    tree.addTree(parent.getTree());
-                    tree.setRecursive(true);
-                    while (tree.next()) {
-                        DirCacheEntry e = new DirCacheEntry(tree.getPathString());
-                        e.setFileMode(tree.getFileMode(0));
-                        e.setObjectId(tree.getObjectId(0));
-                        entries.put(tree.getPathString(), e);
-                    }
+    /**
+     * Like {@link #write} for another branch of the realm remote (a sync branch): plans on the
+     * branch's tip as last fetched, or on {@code startPoint} when the remote has no such branch yet,
+     * and pushes with compare-and-swap (a new branch must still be absent). Main is not touched.
+     */
+    public ObjectId writeBranch(String branch, ObjectId startPoint, Planner planner, PersonIdent author)
+            throws RealmException {
+        String ref = Constants.R_HEADS + branch;
+        String tracking = RemoteRefs.trackingBranch(branch);
+        for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
+            try {
+                ObjectId remoteTip = git.getRepository().resolve(tracking);
+                ObjectId base = remoteTip != null ? remoteTip : startPoint;
+                Change change = planner.plan(base);
+                if (change == null || change.isEmpty()) {
+                    return null;
                 }
-            }
-            for (Map.Entry<String, byte[]> f : change.files().entrySet()) {
-                if (f.getValue() == null) {
-                    entries.remove(f.getKey());
-                } else {
-                    DirCacheEntry e = new DirCacheEntry(f.getKey());
-                    e.setFileMode(FileMode.REGULAR_FILE);
-                    e.setObjectId(inserter.insert(Constants.OBJ_BLOB, f.getValue()));
-                    entries.put(f.getKey(), e);
+                ObjectId commit = commit(base, change, author);
+                if (commit == null) {
+                    return null;
                 }
+                RemoteRefUpdate update = remote.push(ref, commit, remoteTip);
+                if (update.getStatus() == RemoteRefUpdate.Status.OK) {
+                    force(git.getRepository(), tracking, commit);
+                    return commit;
+                }
+                if (!RemoteRefs.lostRace(update)) {
+                    throw new RemoteException(ErrorCode.REMOTE_ERROR, transports.redact("the realm remote " + url()
+                            + " refused the push of " + branch + ": " + RemoteRefs.describe(update)));
+                }
+                fetch(); // someone pushed to the branch first: re-plan on their tip
+            } catch (IOException e) {
+                throw new RemoteException(ErrorCode.IO_ERROR, "cannot write the realm clone at " + directory() + ": "
+                        + e.getMessage(), e);
             }
-            DirCache index = DirCache.newInCore();
-            DirCacheBuilder builder = index.builder();
-            entries.values().forEach(builder::add);
-            builder.finish();
-            ObjectId tree = index.writeTree(inserter);
-            if (parent != null && tree.equals(parent.getTree())) {
-                return null;
-            }
-            CommitBuilder commit = new CommitBuilder();
-            commit.setTreeId(tree);
-            if (parent != null) {
-                commit.setParentId(parent);
-            }
-            commit.setAuthor(author);
-            commit.setCommitter(author);
-            commit.setMessage(change.message());
-            ObjectId id = inserter.insert(commit);
-            inserter.flush();
-            return id;
         }
+        throw new RemoteException(ErrorCode.PUSH_REJECTED, "the realm remote " + transports.redact(url())
+                + " kept changing " + branch + "; gave up after " + ATTEMPTS + " attempts. Run the command again");
     }
 
-    /** Another writer got there first: the ref moved, or the server could not lock it while it did. */
-    private static boolean lostRace(RemoteRefUpdate update) {
-        switch (update.getStatus()) {
-            case REJECTED_NONFASTFORWARD:
-            case REJECTED_REMOTE_CHANGED:
-                return true;
-            case REJECTED_OTHER_REASON:
-                String m = update.getMessage() == null ? "" : update.getMessage().toLowerCase(java.util.Locale.ROOT);
-                return m.contains("lock") || m.contains("failed to update ref") || m.contains("stale info");
-            default:
-                return false;
-        }
+    private ObjectId commit(ObjectId base, Change change, PersonIdent author) throws IOException {
+        return Commits.onTop(git.getRepository(), base, change.message(), change.files(), author);
     }
 
     private RemoteRefUpdate push(ObjectId commit, ObjectId expected) throws RealmException {
-        Repository repo = git.getRepository();
-        try (Transport transport = Transport.open(repo, "origin")) {
-            transports.configure(transport);
-            RemoteRefUpdate update = new RemoteRefUpdate(repo, (String) null, commit, Constants.R_HEADS + BRANCH,
-                    false, null, expected == null ? ObjectId.zeroId() : expected);
-            transport.push(NullProgressMonitor.INSTANCE, List.of(update));
-            transports.succeeded();
-            return update;
-        } catch (IOException | java.net.URISyntaxException | RuntimeException e) {
-            throw transports.failure("cannot push to the realm remote " + url(), e);
-        }
+        return remote.push(Constants.R_HEADS + BRANCH, commit, expected);
     }
 
     /** Moves the tracking ref (and, in a managed clone, main and the work tree) to the pushed commit. */

@@ -163,7 +163,7 @@ public final class Syncer {
         store.writeBranch(plan.branch(), start, base -> new RealmStore.Change(title, files), person.apply(now()));
         if (plan.updates() != null) {
             return forge.get(plan.updates()).orElseThrow(() -> new RealmInternalException(
-                    "pull request #" + plan.updates() + " vanished while it was updated"));
+                    "pull request #" + plan.updates() + " vanished while it was updated", null));
         }
         Set<String> reviewers = new LinkedHashSet<>();
         plan.affected().forEach(a -> reviewers.add(a.repo()));

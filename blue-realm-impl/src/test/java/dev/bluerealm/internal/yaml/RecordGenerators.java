@@ -43,7 +43,7 @@ import org.quicktheories.generators.Generate;
  * alphabet, and text from an alphabet of YAML-hostile pieces (indicators, quotes, YAML 1.1 and
  * 1.2 keywords, number look-alikes, blanks, line breaks, unicode, the empty string).
  */
-final class RecordGenerators {
+public final class RecordGenerators {
     private RecordGenerators() {}
 
     /** Whole strings that YAML reads as something else unless quoted (or that need care to emit). */
@@ -75,7 +75,7 @@ final class RecordGenerators {
     // ------------------------------------------------------------------ text
 
     /** Any string, YAML-hostile more often than not (the empty string included). */
-    static Gen<String> text() {
+    public static Gen<String> text() {
         Gen<String> word = Generate.pick(List.of("a", "jobs/*", "x y", "s3://bucket/path", "eric@example.com", "1"));
         Gen<String> piece = Generate.frequency(Pair.of(3, Generate.pick(HOSTILE)), Pair.of(1, word));
         Gen<String> joined = lists(piece, 1, 4).map(l -> String.join("", l));
@@ -93,16 +93,16 @@ final class RecordGenerators {
     }
 
     /** A string that is not blank (for fields that refuse blanks). */
-    static Gen<String> nonBlank() {
+    public static Gen<String> nonBlank() {
         return text().map(s -> s.isBlank() ? s + "x" : s);
     }
 
-    static <T> Gen<T> nullOr(Gen<T> gen) {
+    public static <T> Gen<T> nullOr(Gen<T> gen) {
         return Generate.frequency(Pair.of(1, Generate.constant((T) null)), Pair.of(2, gen));
     }
 
     /** A valid name: mostly short, sometimes exactly 64 characters. */
-    static Gen<String> name() {
+    public static Gen<String> name() {
         Gen<Integer> first = integers().between(0, NAME_FIRST.length() - 1);
         Gen<Integer> rest = integers().between(0, NAME_REST.length() - 1);
         Gen<Integer> length = Generate.frequency(Pair.of(6, integers().between(0, 12)),
@@ -295,7 +295,7 @@ final class RecordGenerators {
 
     // ------------------------------------------------------------------ helpers
 
-    static <T> Gen<List<T>> lists(Gen<T> item, int min, int max) {
+    public static <T> Gen<List<T>> lists(Gen<T> item, int min, int max) {
         Gen<Integer> size = integers().between(min, max);
         return in -> {
             int n = size.generate(in);

@@ -170,7 +170,11 @@ final class SyncCommand implements Callable<Integer> {
             out.println("Notifying active sessions...");
             out.println("  " + r.notice());
         }
-        out.println(Output.OK + " Realm synced");
+        if (r.opened() == null && moved.isEmpty() && r.refused().isEmpty() && r.merged().isEmpty()) {
+            out.println(Output.OK + " Nothing to sync: the realm has this repo's contracts and acknowledgements");
+        } else {
+            out.println(Output.OK + " Realm synced");
+        }
     }
 
     private static String nullToNone(String s) {

@@ -24,62 +24,9 @@ class CheckE2ETest {
     @BeforeEach
     void rfcRealm() throws Exception {
         blue = new Cli(tmp.resolve("blue-home"), tmp.resolve("home"));
-        aperture = tmp.resolve("work/aperture");
-        fungal = tmp.resolve("work/fungal-image-analysis");
-        Realm.createRepository(aperture, Map.of("models/training/s3_paths.py", """
-                MASKS = "jobs/*/masks/*"               # blue:export s3-permissions.read
-                METRICS = "training-metrics/*"         # blue:export s3-permissions.read
-                MANIFEST = "jobs/*/*/manifest.json"    # blue:export s3-permissions.write
-                """), "eric@example.com");
-        Realm.createRepository(fungal, Map.of("cdk/training_tools_access_stack.py", "# policy\n"), "eric@example.com");
-        ok(blue.run(aperture, "realm", "admin", "init", "--name", "letemcook"));
-        ok(blue.run(aperture, "realm", "admin", "join", "letemcook"));
-        ok(blue.run(aperture, "realm", "admin", "domain", "create", "s3-access", "--repos",
-                "aperture,fungal-image-analysis", "--contract", "s3-permissions"));
-        ok(blue.run(fungal, "realm", "admin", "join", "letemcook"));
-        // the contract as the RFC has it at 1.4.0, committed to the realm by its maintainers
-        Path edit = tmp.resolve("edit");
-        try (Git g = Git.cloneRepository().setURI(tmp.resolve("blue-home/remotes/letemcook.git").toUri().toString())
-                .setDirectory(edit.toFile()).call()) {
-            Files.writeString(edit.resolve("domains/s3-access/contracts/s3-permissions.yaml"), """
-                    name: s3-permissions
-                    version: "1.4.0"
-                    owner: aperture
-                    schema:
-                      type: object
-                      required: [read]
-                      properties:
-                        read: {type: array, items: {type: string}}
-                        write: {type: array, items: {type: string}, default: []}
-                        delete: {type: array, items: {type: string}, default: []}
-                    value:
-                      read: ["jobs/*/masks/*", "training-metrics/*"]
-                      write: ["jobs/*/*/manifest.json"]
-                      delete: []
-                    """);
-            Files.writeString(edit.resolve("domains/s3-access/bindings/aperture.yaml"), """
-                    repo: aperture
-                    role: provider
-                    exports:
-                      - contract: s3-permissions
-                        source_files: [models/training/s3_paths.py]
-                    """);
-            Files.writeString(edit.resolve("domains/s3-access/bindings/fungal-image-analysis.yaml"), """
-                    repo: fungal-image-analysis
-                    role: consumer
-                    imports:
-                      - contract: s3-permissions
-                        version: ">=1.0.0, <2.0.0"
-                        binding: cdk/training_tools_access_stack.py
-                        status: current
-                        resolved_version: "1.4.0"
-                        resolved_at: 2026-01-24T12:00:00Z
-                    """);
-            g.add().addFilepattern(".").call();
-            g.commit().setMessage("s3-permissions 1.4.0").setAuthor("eric", "eric@example.com")
-                    .setCommitter("eric", "eric@example.com").setSign(false).call();
-            g.push().call();
-        }
+        RfcWorkspace w = RfcWorkspace.create(blue, tmp, "eric@example.com");
+        aperture = w.aperture();
+        fungal = w.fungal();
     }
 
     private static void ok(Cli.Result r) {

@@ -92,6 +92,22 @@ public final class TestRealm {
         }
     }
 
+    /** A file at a ref of a bare repository (read from its objects), or null when the ref or the file is absent. */
+    public String remoteFileAt(Path bare, String ref, String path) throws IOException {
+        try (Repository r = Git.open(bare.toFile()).getRepository()) {
+            ObjectId id = r.resolve(ref);
+            if (id == null) {
+                return null;
+            }
+            try (org.eclipse.jgit.revwalk.RevWalk walk = new org.eclipse.jgit.revwalk.RevWalk(r);
+                 org.eclipse.jgit.treewalk.TreeWalk tree = org.eclipse.jgit.treewalk.TreeWalk.forPath(r, path,
+                         walk.parseCommit(id).getTree())) {
+                return tree == null ? null : new String(r.open(tree.getObjectId(0)).getBytes(),
+                        java.nio.charset.StandardCharsets.UTF_8);
+            }
+        }
+    }
+
     /**
      * Commits files straight to a realm's remote, as another org (or a realm maintainer by hand)
      * would: path → content, null content deletes. Returns the new commit.

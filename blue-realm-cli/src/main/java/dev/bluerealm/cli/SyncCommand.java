@@ -26,7 +26,7 @@ import picocli.CommandLine.Spec;
         description = {"Push this repo's contract changes to the realm as a pull request, acknowledge open pull"
                 + " requests this repo imports from (after its importer hook passes), and merge every pull request"
                 + " whose conditions hold."},
-        footer = {"", "Examples:", "  cd aperture && blue realm sync --dry-run",
+        footer = {"", "Example:", "  cd aperture && blue realm sync --dry-run",
                 "  cd fungal-image-analysis && blue realm sync --ack s3-permissions"})
 final class SyncCommand implements Callable<Integer> {
     private final CliContext context;

@@ -18,6 +18,14 @@ import org.eclipse.jgit.api.Git;
 record RfcWorkspace(Path aperture, Path fungal, Path remote) {
 
     static RfcWorkspace create(Cli blue, Path tmp, String fungalEmail) throws Exception {
+        return create(blue, tmp, fungalEmail, null, tmp.resolve("blue-home/remotes/letemcook.git"));
+    }
+
+    /**
+     * @param url the realm's remote (an empty repository there), or null for the embedded local one
+     * @param remote that remote's bare repository on disk
+     */
+    static RfcWorkspace create(Cli blue, Path tmp, String fungalEmail, String url, Path remote) throws Exception {
         Path aperture = tmp.resolve("work/aperture");
         Path fungal = tmp.resolve("work/fungal-image-analysis");
         Realm.createRepository(aperture, Map.of("models/training/s3_paths.py", """
@@ -26,21 +34,22 @@ record RfcWorkspace(Path aperture, Path fungal, Path remote) {
                 MANIFEST = "jobs/*/*/manifest.json"    # blue:export s3-permissions.write
                 """), "eric@example.com");
         Realm.createRepository(fungal, Map.of("cdk/training_tools_access_stack.py", "# policy\n"), fungalEmail);
-        ok(blue.run(aperture, "realm", "admin", "init", "--name", "letemcook"));
+        ok(url == null ? blue.run(aperture, "realm", "admin", "init", "--name", "letemcook")
+                : blue.run(aperture, "realm", "admin", "init", "--name", "letemcook", "--url", url));
         ok(blue.run(aperture, "realm", "admin", "join", "letemcook"));
         ok(blue.run(aperture, "realm", "admin", "domain", "create", "s3-access", "--repos",
                 "aperture,fungal-image-analysis", "--contract", "s3-permissions"));
         if (!fungalEmail.equals("eric@example.com")) {
             // another maintainer joins: the realm admits repos openly (approval of joins is its own workflow)
             dev.bluerealm.testing.TestRealm t = new dev.bluerealm.testing.TestRealm(tmp);
-            String realmYaml = t.remoteFileAt(t.remote("letemcook"), "refs/heads/main", "realm.yaml");
-            t.commitToRemote("letemcook", Map.of("realm.yaml", realmYaml.replace("admission: approval",
+            String realmYaml = t.remoteFileAt(remote, "refs/heads/main", "realm.yaml");
+            t.commitTo(remote, Map.of("realm.yaml", realmYaml.replace("admission: approval",
                     "admission: open")), "open admission");
         }
         ok(blue.run(fungal, "realm", "admin", "join", "letemcook"));
         // the contract as the RFC has it at 1.4.0, committed to the realm by its maintainers
         Path edit = tmp.resolve("edit");
-        try (Git g = Git.cloneRepository().setURI(tmp.resolve("blue-home/remotes/letemcook.git").toUri().toString())
+        try (Git g = Git.cloneRepository().setURI(remote.toUri().toString())
                 .setDirectory(edit.toFile()).call()) {
             Files.writeString(edit.resolve("domains/s3-access/contracts/s3-permissions.yaml"), """
                     name: s3-permissions
@@ -81,7 +90,7 @@ record RfcWorkspace(Path aperture, Path fungal, Path remote) {
                     .setCommitter("eric", "eric@example.com").setSign(false).call();
             g.push().call();
         }
-        return new RfcWorkspace(aperture, fungal, tmp.resolve("blue-home/remotes/letemcook.git"));
+        return new RfcWorkspace(aperture, fungal, remote);
     }
 
     private static void ok(Cli.Result r) {

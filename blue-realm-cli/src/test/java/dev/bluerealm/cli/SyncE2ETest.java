@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.bluerealm.testing.GitHttpServer;
 import dev.bluerealm.testing.TestRealm;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -44,6 +45,45 @@ class SyncE2ETest {
 
     @Test
     void dailyDevelopmentThenConsumerResponse_asTheRfcTellsIt() throws Exception {
+        walkthrough();
+    }
+
+    @Test
+    void dailyDevelopmentThenConsumerResponse_overSmartHttp() throws Exception {
+        Path served = Files.createDirectories(tmp.resolve("served"));
+        Path bare = served.resolve("letemcook.git");
+        Git.init().setBare(true).setInitialBranch("main").setDirectory(bare.toFile()).call().close();
+        try (GitHttpServer server = GitHttpServer.start(served)) {
+            Cli http = new Cli(tmp.resolve("http/blue-home"), tmp.resolve("http/home"));
+            blue = http;
+            w = RfcWorkspace.create(http, tmp.resolve("http"), FIONA, server.url("letemcook"), bare);
+            walkthrough();
+        }
+    }
+
+    @Test
+    void importerHookFailing_isNotAcknowledged_andThePullRequestStaysOpen() throws Exception {
+        TestRealm.commit(w.fungal(), java.util.Map.of("scripts/check-iam.sh", "#!/bin/sh\necho 'IAM policy lacks "
+                + "training-metrics/experiments/*' >&2\nexit 1\n"), true);
+        String contract = remoteFile("refs/heads/main", "domains/s3-access/contracts/s3-permissions.yaml");
+        new TestRealm(tmp).commitToRemote("letemcook", java.util.Map.of("domains/s3-access/contracts/s3-permissions.yaml",
+                contract + "validation:\n  importer: scripts/check-iam.sh\n"), "importer hook");
+        addExperimentsPath();
+        assertEquals(0, blue.run(w.aperture(), "realm", "sync").code());
+        Cli.Result consumer = blue.run(w.fungal(), "realm", "sync");
+        assertEquals(2, consumer.code(), consumer.toString());
+        assertTrue(consumer.out().contains("✗ Not acknowledged: PR #1 (s3-permissions 1.5.0): the importer hook failed"),
+                consumer.out());
+        assertTrue(consumer.out().contains("IAM policy lacks training-metrics/experiments/*"), consumer.out());
+        assertTrue(remoteFile("refs/heads/main", "domains/s3-access/contracts/s3-permissions.yaml").contains("1.4.0"),
+                "merged without the importer");
+        Cli.Result acked = blue.run(w.fungal(), "realm", "sync", "--ack", "s3-permissions");
+        assertEquals(0, acked.code(), acked.toString());
+        assertTrue(acked.out().contains("✓ Acknowledged PR #1"), acked.out());
+        assertTrue(acked.out().contains("✓ PR #1 merged"), acked.out());
+    }
+
+    private void walkthrough() throws Exception {
         addExperimentsPath();
         Cli.Result status = blue.run(w.aperture(), "realm", "status");
         assertTrue(status.out().contains("+ training-metrics/experiments/*"), status.toString());

@@ -113,8 +113,13 @@ public final class TestRealm {
      * would: path → content, null content deletes. Returns the new commit.
      */
     public ObjectId commitToRemote(String realm, Map<String, String> files, String message) throws Exception {
+        return commitTo(remote(realm), files, message);
+    }
+
+    /** {@link #commitToRemote} for any bare repository on disk. */
+    public ObjectId commitTo(Path bare, Map<String, String> files, String message) throws Exception {
         Path dir = Files.createTempDirectory(root, "edit");
-        try (Git g = Git.cloneRepository().setURI(remote(realm).toUri().toString()).setDirectory(dir.toFile()).call()) {
+        try (Git g = Git.cloneRepository().setURI(bare.toUri().toString()).setDirectory(dir.toFile()).call()) {
             for (Map.Entry<String, String> f : files.entrySet()) {
                 Path file = dir.resolve(f.getKey());
                 if (f.getValue() == null) {

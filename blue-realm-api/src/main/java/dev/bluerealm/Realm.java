@@ -107,7 +107,7 @@ public interface Realm extends AutoCloseable {
     List<Finding> findings();
 
     /** What {@code blue realm status} shows. */
-    RealmStatus status();
+    RealmStatus status() throws RealmException;
 
     /** The result of {@code init}, when this realm was just created by {@link #init}. */
     Optional<dev.bluerealm.admin.InitResult> initResult();

@@ -12,15 +12,38 @@ import java.util.List;
  * @param domains this repo's domains (all domains in a realm checkout), by name
  * @param repos the other member repos, by name
  * @param findings structural findings, such as pending members
+ * @param pullRequests open pull requests this repo takes part in (it opened them, or imports what they
+ *     change); empty offline and in a realm checkout
  * @since 0.1
  */
 public record RealmStatus(String realm, String repo, String url, String commit, List<DomainStatus> domains,
-                          List<RepoStatus> repos, List<Finding> findings, List<LocalChange> localChanges) {
+                          List<RepoStatus> repos, List<Finding> findings, List<LocalChange> localChanges,
+                          List<PullRequestStatus> pullRequests) {
     public RealmStatus {
         domains = List.copyOf(domains);
         repos = List.copyOf(repos);
         findings = List.copyOf(findings);
         localChanges = List.copyOf(localChanges);
+        pullRequests = List.copyOf(pullRequests);
+    }
+
+    /**
+     * A contract change waiting in an open pull request.
+     *
+     * @param diff the value's +/- lines against main
+     * @param importRange this repo's range when it imports the contract, else null
+     * @param satisfied whether {@code toVersion} is in {@code importRange} (true when not an importer)
+     * @param acknowledged whether this repo acknowledged {@code toVersion} already
+     * @param waitingFor what the pull request still needs before it may merge
+     */
+    public record PullRequestStatus(int number, String title, String authorRepo, String domain, String contract,
+                                    String fromVersion, String toVersion, boolean breaking, List<String> diff,
+                                    String importRange, boolean satisfied, boolean acknowledged,
+                                    List<String> waitingFor) {
+        public PullRequestStatus {
+            diff = List.copyOf(diff);
+            waitingFor = List.copyOf(waitingFor);
+        }
     }
 
     /**
@@ -53,9 +76,12 @@ public record RealmStatus(String realm, String repo, String url, String commit, 
      *
      * @param importRange or null
      * @param resolvedVersion or null
+     * @param importStatus for an import: {@code current} (bound to the newest version in range),
+     *     {@code stale} (a newer in-range version is on main) or {@code pending} (a newer version
+     *     waits in an open pull request); else null
      */
     public record ContractStatus(String name, String version, String owner, String importRange,
-                                 String resolvedVersion) {}
+                                 String resolvedVersion, String importStatus) {}
 
     /** A member of a domain with its role (null without a binding) and whether it has joined. */
     public record Member(String repo, String role, boolean joined) {}

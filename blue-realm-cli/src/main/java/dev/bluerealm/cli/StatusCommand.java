@@ -77,6 +77,7 @@ final class StatusCommand implements Callable<Integer> {
                     Map<String, JsonValue> im = new LinkedHashMap<>();
                     im.put("range", JsonValue.string(c.importRange()));
                     im.put("resolved_version", JsonValue.stringOrNull(c.resolvedVersion()));
+                    im.put("status", JsonValue.stringOrNull(c.importStatus()));
                     cm.put("import", JsonValue.object(im));
                 } else {
                     cm.put("import", JsonValue.NULL);
@@ -111,7 +112,49 @@ final class StatusCommand implements Callable<Integer> {
                     "repo", JsonValue.string(i.repo()), "range", JsonValue.string(i.range())))).toList()));
             return JsonValue.object(cm);
         }).toList()));
+        m.put("pull_requests", JsonValue.array(s.pullRequests().stream().map(p -> {
+            Map<String, JsonValue> pm = new LinkedHashMap<>();
+            pm.put("number", JsonValue.number(p.number()));
+            pm.put("title", JsonValue.string(p.title()));
+            pm.put("author_repo", JsonValue.stringOrNull(p.authorRepo()));
+            pm.put("domain", JsonValue.string(p.domain()));
+            pm.put("contract", JsonValue.string(p.contract()));
+            pm.put("from", JsonValue.string(p.fromVersion()));
+            pm.put("to", JsonValue.string(p.toVersion()));
+            pm.put("breaking", JsonValue.bool(p.breaking()));
+            pm.put("diff", JsonValue.array(p.diff().stream().map(JsonValue::string).toList()));
+            pm.put("import_range", JsonValue.stringOrNull(p.importRange()));
+            pm.put("satisfied", JsonValue.bool(p.satisfied()));
+            pm.put("acknowledged", JsonValue.bool(p.acknowledged()));
+            pm.put("waiting_for", JsonValue.array(p.waitingFor().stream().map(JsonValue::string).toList()));
+            return JsonValue.object(pm);
+        }).toList()));
         return JsonValue.object(m);
+    }
+
+    /** Open pull requests: for an importer, what changed and whether its range takes it; for the author, what it waits for. */
+    private static void pullRequests(PrintWriter out, RealmStatus s) {
+        for (RealmStatus.PullRequestStatus p : s.pullRequests()) {
+            out.println();
+            String change = p.contract() + " " + p.fromVersion() + " → " + p.toVersion() + (p.breaking() ? " (breaking)" : "");
+            if (p.importRange() != null) {
+                out.println("🔔 Pull request #" + p.number() + " from " + p.authorRepo() + ": " + change);
+                p.diff().forEach(line -> out.println("    " + line));
+                if (!p.satisfied()) {
+                    out.println("  Your import (" + p.importRange() + ") does not include " + p.toVersion()
+                            + ": widen the range to take it.");
+                } else if (p.acknowledged()) {
+                    out.println("  You acknowledged " + p.toVersion() + ".");
+                } else {
+                    out.println("  Your import (" + p.importRange() + ") is still satisfied.");
+                    out.println("  Update binding when ready, then run 'blue realm sync' to acknowledge.");
+                }
+            } else {
+                out.println("⏳ Pull request #" + p.number() + ": " + change
+                        + (p.waitingFor().isEmpty() ? " is ready to merge (at the next sync)" : " waits for:"));
+                p.waitingFor().forEach(w -> out.println("    - " + w));
+            }
+        }
     }
 
     static void print(PrintWriter out, RealmStatus s) {
@@ -130,6 +173,7 @@ final class StatusCommand implements Callable<Integer> {
             out.println();
             out.println("  Run 'blue realm sync' to update realm");
         }
+        pullRequests(out, s);
         out.println();
         out.println("Domains:");
         if (s.domains().isEmpty()) {
@@ -140,7 +184,9 @@ final class StatusCommand implements Callable<Integer> {
             for (RealmStatus.ContractStatus c : d.contracts()) {
                 String line = "    Contract: " + c.name() + " v" + c.version();
                 if (c.importRange() != null) {
-                    line += " (imports " + c.importRange() + ", resolved " + c.resolvedVersion() + ")";
+                    line += " (imports " + c.importRange() + ", resolved " + c.resolvedVersion()
+                            + (c.importStatus() == null || c.importStatus().equals("current") ? "" : "; " + c.importStatus())
+                            + ")";
                 } else if (s.repo() != null && !c.owner().equals(s.repo())) {
                     line += " (owner: " + c.owner() + ")";
                 }

@@ -120,6 +120,20 @@ class SyncE2ETest {
         assertTrue(again.out().contains("Nothing to sync") || !again.out().contains("PR #2"), again.toString());
         assertFalse(again.out().contains("Opening PR"), "a second sync opened another pull request: " + again);
 
+        Cli.Result waiting = blue.run(w.aperture(), "realm", "status");
+        assertTrue(waiting.out().contains("""
+                ⏳ Pull request #1: s3-permissions 1.4.0 → 1.5.0 waits for:
+                    - fungal-image-analysis to acknowledge 1.5.0
+                """), waiting.out());
+        Cli.Result notified = blue.run(w.fungal(), "realm", "status");
+        assertTrue(notified.out().contains("""
+                🔔 Pull request #1 from aperture: s3-permissions 1.4.0 → 1.5.0
+                    + training-metrics/experiments/*
+                  Your import (>=1.0.0, <2.0.0) is still satisfied.
+                  Update binding when ready, then run 'blue realm sync' to acknowledge.
+                """), notified.out());
+        assertTrue(notified.out().contains("(imports >=1.0.0, <2.0.0, resolved 1.4.0; pending)"), notified.out());
+
         Cli.Result consumer = blue.run(w.fungal(), "realm", "sync");
         assertEquals(0, consumer.code(), consumer.toString());
         assertEquals("""

@@ -189,7 +189,7 @@ final class OpenRealm implements Realm {
     }
 
     @Override
-    public RealmStatus status() {
+    public RealmStatus status() throws RealmException {
         List<RealmStatus.LocalChange> changes = List.of();
         if (repoContext != null) {
             CheckContext ctx = context(new CheckRequest(null, null, null, null, null, true, false));
@@ -201,7 +201,7 @@ final class OpenRealm implements Realm {
                 }
             }
         }
-        return StatusBuilder.build(model, repo().orElse(null), url(), commit, findings, changes);
+        return StatusBuilder.build(model, repo().orElse(null), url(), commit, findings, changes, pullRequestStatus());
     }
 
     @Override
@@ -408,6 +408,44 @@ final class OpenRealm implements Realm {
     }
 
     // ------------------------------------------------------------------ sync
+
+    /** The open pull requests this repo opened or imports from, with what each waits for (none offline). */
+    private List<RealmStatus.PullRequestStatus> pullRequestStatus() throws RealmException {
+        if (repoContext == null || options.offline()) {
+            return List.of();
+        }
+        String me = repoContext.config().repo();
+        dev.bluerealm.internal.sync.Syncer syncer = syncer();
+        List<dev.bluerealm.internal.sync.SyncInputs.Pending> pending = syncer.pendingChanges();
+        List<RealmStatus.PullRequestStatus> out = new ArrayList<>();
+        for (dev.bluerealm.internal.sync.SyncInputs.Pending p : pending) {
+            DomainModel d = model.domains().get(p.domain());
+            dev.bluerealm.model.Contract main = d == null ? null : d.contracts().get(p.contract().name());
+            if (main == null) {
+                continue;
+            }
+            ImportBinding imp = d.binding(me).flatMap(b -> b.imports().stream()
+                    .filter(i -> i.contract().equals(main.name())).findFirst()).orElse(null);
+            boolean mine = me.equals(p.pullRequest().authorRepo());
+            if (!mine && imp == null) {
+                continue;
+            }
+            boolean satisfied = imp == null || dev.bluerealm.version.VersionRange.isValid(imp.range())
+                    && dev.bluerealm.version.VersionRange.parse(imp.range()).matches(p.contract().version());
+            String to = p.contract().version().toString();
+            boolean acked = p.pullRequest().acknowledgements().stream()
+                    .anyMatch(a -> a.repo().equals(me) && a.version().equals(to));
+            List<String> diff = dev.bluerealm.internal.extract.ValueDiff.diff(p.contract().schema(),
+                    dev.bluerealm.internal.extract.Defaults.complete(main.schema(), main.value()),
+                    dev.bluerealm.internal.extract.Defaults.complete(p.contract().schema(), p.contract().value()))
+                    .stream().map(Object::toString).toList();
+            out.add(new RealmStatus.PullRequestStatus(p.pullRequest().number(), p.pullRequest().title(),
+                    p.pullRequest().authorRepo(), p.domain(), main.name(), main.version().toString(), to,
+                    p.pullRequest().breaking(), diff, imp == null ? null : imp.range(), satisfied, acked,
+                    syncer.decision(model, p.pullRequest(), pending).waitingFor()));
+        }
+        return out;
+    }
 
     /** The sync machinery acting as this repo's git identity, on the local forge. */
     private dev.bluerealm.internal.sync.Syncer syncer() throws RealmException {

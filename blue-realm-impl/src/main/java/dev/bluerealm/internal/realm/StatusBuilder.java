@@ -17,7 +17,7 @@ final class StatusBuilder {
     private StatusBuilder() {}
 
     static RealmStatus build(RealmModel model, String repo, String url, String commit, List<Finding> findings,
-                             List<RealmStatus.LocalChange> localChanges) {
+                             List<RealmStatus.LocalChange> localChanges, List<RealmStatus.PullRequestStatus> pulls) {
         List<DomainModel> domains = repo == null ? List.copyOf(model.domains().values()) : model.domainsOf(repo);
         List<RealmStatus.DomainStatus> domainStatus = new ArrayList<>();
         for (DomainModel d : domains) {
@@ -27,7 +27,8 @@ final class StatusBuilder {
                 Optional<ImportBinding> imp = mine.flatMap(b -> b.imports().stream()
                         .filter(i -> i.contract().equals(c.name())).findFirst());
                 contracts.add(new RealmStatus.ContractStatus(c.name(), c.version().toString(), c.owner(),
-                        imp.map(ImportBinding::range).orElse(null), imp.map(ImportBinding::resolvedVersion).orElse(null)));
+                        imp.map(ImportBinding::range).orElse(null), imp.map(ImportBinding::resolvedVersion).orElse(null),
+                        imp.map(i -> importStatus(d.name(), c, i, pulls)).orElse(null)));
             }
             List<RealmStatus.Member> members = d.domain().members().stream()
                     .map(m -> new RealmStatus.Member(m, d.binding(m).map(b -> b.role().yaml()).orElse(null),
@@ -51,6 +52,26 @@ final class StatusBuilder {
         List<Finding> relevant = repo == null ? findings : findings.stream()
                 .filter(f -> f.domain() == null || domains.stream().anyMatch(d -> d.name().equals(f.domain())))
                 .toList();
-        return new RealmStatus(model.name(), repo, url, commit, domainStatus, repos, relevant, localChanges);
+        return new RealmStatus(model.name(), repo, url, commit, domainStatus, repos, relevant, localChanges, pulls);
+    }
+
+    private static dev.bluerealm.version.Version version(String text) {
+        return text != null && dev.bluerealm.version.Version.isValid(text) ? dev.bluerealm.version.Version.parse(text)
+                : null;
+    }
+
+    /** DESIGN §5 item 2: pending when an open pull request proposes a newer version, stale when main has one. */
+    private static String importStatus(String domain, Contract c, ImportBinding imp,
+                                       List<RealmStatus.PullRequestStatus> pulls) {
+        dev.bluerealm.version.Version resolved = version(imp.resolvedVersion());
+        boolean pending = pulls.stream().anyMatch(p -> p.domain().equals(domain) && p.contract().equals(c.name())
+                && p.satisfied() && version(p.toVersion()) != null
+                && (resolved == null || version(p.toVersion()).compareTo(resolved) > 0));
+        if (pending) {
+            return "pending";
+        }
+        boolean inRange = dev.bluerealm.version.VersionRange.isValid(imp.range())
+                && dev.bluerealm.version.VersionRange.parse(imp.range()).matches(c.version());
+        return inRange && (resolved == null || c.version().compareTo(resolved) > 0) ? "stale" : "current";
     }
 }

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.bluerealm.Realm;
+import dev.bluerealm.testing.RfcWorkspace;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -24,7 +25,7 @@ class CheckE2ETest {
     @BeforeEach
     void rfcRealm() throws Exception {
         blue = new Cli(tmp.resolve("blue-home"), tmp.resolve("home"));
-        RfcWorkspace w = RfcWorkspace.create(blue, tmp, "eric@example.com");
+        RfcWorkspace w = RfcWorkspace.create(tmp, "eric@example.com");
         aperture = w.aperture();
         fungal = w.fungal();
     }
@@ -91,10 +92,8 @@ class CheckE2ETest {
 
     @Test
     void check_staleBinding_exits2() throws Exception {
-        Path edit = tmp.resolve("edit");
-        try (Git g = Git.open(edit.toFile())) {
-            g.pull().call();
-            Files.writeString(edit.resolve("domains/s3-access/bindings/fungal-image-analysis.yaml"), """
+        new dev.bluerealm.testing.TestRealm(tmp).commitToRemote("letemcook", Map.of(
+                "domains/s3-access/bindings/fungal-image-analysis.yaml", """
                     repo: fungal-image-analysis
                     role: consumer
                     imports:
@@ -102,11 +101,7 @@ class CheckE2ETest {
                         version: ">=1.0.0, <2.0.0"
                         binding: cdk/training_tools_access_stack.py
                         resolved_version: "1.0.0"
-                    """);
-            g.commit().setAll(true).setMessage("pin 1.0.0").setAuthor("e", "e@example.com")
-                    .setCommitter("e", "e@example.com").setSign(false).call();
-            g.push().call();
-        }
+                    """), "pin 1.0.0");
         Cli.Result r = blue.run(fungal, "realm", "check", "--mode=importer");
         assertEquals(2, r.code(), r.toString());
         assertTrue(r.out().contains("⚠️ BINDING_STALE: s3-permissions: fungal-image-analysis is bound to 1.0.0; 1.4.0 is"

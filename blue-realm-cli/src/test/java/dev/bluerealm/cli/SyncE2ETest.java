@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.bluerealm.testing.GitHttpServer;
 import dev.bluerealm.testing.TestRealm;
+import dev.bluerealm.testing.RfcWorkspace;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -30,7 +31,7 @@ class SyncE2ETest {
     @BeforeEach
     void rfcRealm() throws Exception {
         blue = new Cli(tmp.resolve("blue-home"), tmp.resolve("home"));
-        w = RfcWorkspace.create(blue, tmp, FIONA);
+        w = RfcWorkspace.create(tmp, FIONA);
     }
 
     private void addExperimentsPath() throws Exception {
@@ -56,7 +57,7 @@ class SyncE2ETest {
         try (GitHttpServer server = GitHttpServer.start(served)) {
             Cli http = new Cli(tmp.resolve("http/blue-home"), tmp.resolve("http/home"));
             blue = http;
-            w = RfcWorkspace.create(http, tmp.resolve("http"), FIONA, server.url("letemcook"), bare);
+            w = RfcWorkspace.create(new TestRealm(tmp.resolve("http")), FIONA, server.url("letemcook"), bare);
             walkthrough();
         }
     }

@@ -85,8 +85,37 @@ public final class Syncer {
     /** Reads what a plan is computed from (the open pull requests' changes, this repo's exports). */
     public SyncInputs inputs(RealmModel model, String repo, CheckContext ctx, SyncRequest request)
             throws RealmException {
+        finishInterrupted(repo);
         List<SyncSupport.LocalExport> exports = SyncSupport.exports(ctx);
         return new SyncInputs(model, repo, exports, pending(), request.ack(), now());
+    }
+
+    /**
+     * A sync killed after it pushed its branch but before it opened the pull request left a branch
+     * no pull request names: open it now, from the draft its commit carries. Opening is idempotent,
+     * so a sync of the same repo running at this moment opens nothing twice.
+     */
+    private void finishInterrupted(String repo) throws RealmException {
+        List<PullRequest> all = forge.list(null);
+        Set<String> heads = new LinkedHashSet<>();
+        all.forEach(p -> heads.add(p.head()));
+        try {
+            for (org.eclipse.jgit.lib.Ref ref : store.repository().getRefDatabase()
+                    .getRefsByPrefix("refs/remotes/origin/sync/" + repo + "/")) {
+                String branch = ref.getName().substring("refs/remotes/origin/".length());
+                if (heads.contains(branch)) {
+                    continue;
+                }
+                org.eclipse.jgit.revwalk.RevCommit tip = store.repository().parseCommit(ref.getObjectId());
+                Optional<SyncCommits.Interrupted> draft = SyncCommits.parse(tip.getFullMessage(), branch);
+                if (draft.isPresent() && repo.equals(draft.get().draft().authorRepo())) {
+                    forge.open(draft.get().draft(), Duration.ofDays(draft.get().graceDays()));
+                }
+            }
+        } catch (IOException e) {
+            throw new RemoteException(ErrorCode.IO_ERROR, "cannot read the sync branches in " + store.directory() + ": "
+                    + e.getMessage(), e);
+        }
     }
 
     private List<SyncInputs.Pending> pending() throws RealmException {
@@ -160,18 +189,21 @@ public final class Syncer {
         } catch (IOException e) {
             throw new RemoteException(ErrorCode.IO_ERROR, "cannot read the realm clone: " + e.getMessage(), e);
         }
-        store.writeBranch(plan.branch(), start, base -> new RealmStore.Change(title, files), person.apply(now()));
+        Set<String> reviewers = new LinkedHashSet<>();
+        plan.affected().forEach(a -> reviewers.add(a.repo()));
+        boolean breaking = plan.changes().stream().anyMatch(SyncPlan.ContractChange::breaking);
+        int graceDays = plan.changes().stream()
+                .mapToInt(c -> governance(model, c.domain()).breakingChanges().gracePeriodDays()).min().orElse(14);
+        Forge.Draft draft = new Forge.Draft(title, body(plan).strip() + "\n", plan.branch(), RealmStore.BRANCH, plan.repo(),
+                List.copyOf(reviewers), breaking);
+        // the commit carries the whole draft, so a sync killed before it opened the pull request is finished by the next
+        String message = plan.updates() != null ? title : SyncCommits.message(draft, graceDays);
+        store.writeBranch(plan.branch(), start, base -> new RealmStore.Change(message, files), person.apply(now()));
         if (plan.updates() != null) {
             return forge.get(plan.updates()).orElseThrow(() -> new RealmInternalException(
                     "pull request #" + plan.updates() + " vanished while it was updated", null));
         }
-        Set<String> reviewers = new LinkedHashSet<>();
-        plan.affected().forEach(a -> reviewers.add(a.repo()));
-        boolean breaking = plan.changes().stream().anyMatch(SyncPlan.ContractChange::breaking);
-        Duration grace = Duration.ofDays(plan.changes().stream()
-                .mapToInt(c -> governance(model, c.domain()).breakingChanges().gracePeriodDays()).min().orElse(14));
-        return forge.open(new Forge.Draft(title, body(plan), plan.branch(), RealmStore.BRANCH, plan.repo(),
-                List.copyOf(reviewers), breaking), grace);
+        return forge.open(draft, Duration.ofDays(graceDays));
     }
 
     /** The evolution entry's lines: the value's +/- lines, else the schema's changes. */

@@ -328,7 +328,14 @@ public final class Syncer {
         for (PullRequest pr : forge.list(PullRequest.State.OPEN)) {
             MergePolicy.Decision d = decision(model, pr, pending);
             if (d.merge()) {
-                merged.add(forge.merge(pr.number()));
+                try {
+                    merged.add(forge.merge(pr.number()));
+                } catch (RefusedException e) {
+                    if (e.code() != ErrorCode.NOT_OPEN) {
+                        throw e;
+                    }
+                    // another sync merged it a moment ago: nothing left to do
+                }
             }
         }
         return merged;

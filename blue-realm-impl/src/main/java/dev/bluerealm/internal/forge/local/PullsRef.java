@@ -62,8 +62,8 @@ final class PullsRef {
     }
 
     /** Fetches the ref and lists its files. */
-    Snapshot read() throws RealmException {
-        ObjectId tip = remote.fetch(List.of(REF)).get(REF);
+    Snapshot read(RemoteRefs.Session session) throws RealmException {
+        ObjectId tip = session.fetch(List.of(REF)).get(REF);
         Snapshot snapshot = new Snapshot(tip);
         if (tip != null) {
             remote.track(TRACKING, tip);
@@ -95,10 +95,11 @@ final class PullsRef {
      *
      * @param what what the change is, for the message when every attempt lost ("open a pull request")
      */
-    <T> T update(String what, Edit<T> edit, Supplier<PersonIdent> author) throws RealmException {
+    <T> T update(RemoteRefs.Session session, String what, Edit<T> edit, Supplier<PersonIdent> author)
+            throws RealmException {
         Repository repo = remote.repository();
         for (int attempt = 1; ; attempt++) {
-            Snapshot snapshot = read();
+            Snapshot snapshot = read(session);
             Change<T> change = edit.apply(snapshot);
             if (change.isEmpty()) {
                 return change.result();
@@ -120,7 +121,7 @@ final class PullsRef {
             if (commit == null) {
                 return change.result(); // identical bytes: nothing to push
             }
-            RemoteRefUpdate update = remote.push(REF, commit, snapshot.tip());
+            RemoteRefUpdate update = session.push(REF, commit, snapshot.tip());
             if (update.getStatus() == RemoteRefUpdate.Status.OK) {
                 remote.track(TRACKING, commit);
                 return change.result();

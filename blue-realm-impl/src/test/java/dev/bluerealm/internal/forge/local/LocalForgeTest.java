@@ -345,9 +345,9 @@ class LocalForgeTest {
     void update_anotherMachineWritesBetweenReadAndPush_reappliedOnTheirTip() throws Exception {
         PullsRef ref = new PullsRef(store.remote());
         List<ObjectId> tips = new java.util.ArrayList<>();
-        try (RealmStore other = clone("ana")) {
+        try (RealmStore other = clone("ana"); RemoteRefs.Session session = store.remote().session()) {
             LocalForge theirs = forge(other, ANA);
-            PullRecord mine = ref.update("open a pull request", s -> {
+            PullRecord mine = ref.update(session, "open a pull request", s -> {
                 tips.add(s.tip());
                 if (tips.size() == 1) {
                     theirs.open(draft("sync/fungal/1")); // gets in first: our push must lose and be re-applied

@@ -108,25 +108,25 @@ public final class LocalForge implements Forge {
                 draft.head(), draft.base(), draft.authorRepo(), actor.getEmailAddress(), now, PullRequest.State.OPEN,
                 draft.reviewers(), List.of(), List.of(), draft.breaking(),
                 draft.breaking() ? null : now.plus(gracePeriod), null, null));
-        if (new PullCodec().encode(proposed).length > PullCodec.MAX_BYTES / 2) {
+        if (pulls.size(proposed) > PullCodec.MAX_BYTES / 2) { // leaves room for acknowledgements and approvals
             throw new InvalidRequestException(ErrorCode.INVALID_ARGUMENT, "the pull request's title and body are too long"
                     + " (at most " + PullCodec.MAX_BYTES / 2048 + " KiB)");
         }
         try (RemoteRefs.Session session = remote.session()) {
             return pulls.update(session, "open a pull request", s -> {
-            for (PullRecord r : s.all()) {
-                if (r.state() == PullRequest.State.OPEN && r.head().equals(proposed.head())
-                        && r.base().equals(proposed.base())) {
-                    if (sameDraft(r, proposed)) {
-                        return PullsRef.Change.none(r);
+                for (PullRecord r : s.all()) {
+                    if (r.state() == PullRequest.State.OPEN && r.head().equals(proposed.head())
+                            && r.base().equals(proposed.base())) {
+                        if (sameDraft(r, proposed)) {
+                            return PullsRef.Change.none(r);
+                        }
+                        throw new InvalidRequestException(ErrorCode.ALREADY_EXISTS, "pull #" + r.number() + " is already open"
+                                + " for '" + r.head() + "' into '" + r.base() + "'");
                     }
-                    throw new InvalidRequestException(ErrorCode.ALREADY_EXISTS, "pull #" + r.number() + " is already open"
-                            + " for '" + r.head() + "' into '" + r.base() + "'");
                 }
-            }
-            int number = s.nextNumber();
-            PullRecord r = renumbered(proposed, number);
-            return new PullsRef.Change<>(r, "open #" + number + ": " + firstLine(r.title()), List.of(r), number + 1);
+                int number = s.nextNumber();
+                PullRecord r = renumbered(proposed, number);
+                return new PullsRef.Change<>(r, "open #" + number + ": " + firstLine(r.title()), List.of(r), number + 1);
             }, this::author).toPullRequest();
         }
     }
@@ -187,21 +187,19 @@ public final class LocalForge implements Forge {
     @Override
     public PullRequest acknowledge(int number, Acknowledgement acknowledgement) throws RealmException {
         Objects.requireNonNull(acknowledgement, "acknowledgement");
-        Acknowledgement ack = new Acknowledgement(nonBlank("repo", acknowledgement.repo()),
-                nonBlank("acknowledging identity", acknowledgement.by()),
-                acknowledgement.at() == null ? now() : acknowledgement.at(),
-                nonBlank("version", acknowledgement.version()));
-        record(() -> new Approval(ack.by(), ack.at())); // the same text checks as every stored string
+        Instant at = acknowledgement.at() == null ? now() : acknowledgement.at();
+        Acknowledgement ack = record(() -> PullRecord.check(new Acknowledgement(acknowledgement.repo(),
+                acknowledgement.by(), at, acknowledgement.version())));
         try (RemoteRefs.Session session = remote.session()) {
             return pulls.update(session, "acknowledge pull #" + number, s -> {
-            PullRecord r = require(s, number);
-            if (r.acknowledged(ack.repo(), ack.version())) {
-                return PullsRef.Change.none(r);
-            }
-            requireOpen(r, "acknowledged");
-            PullRecord updated = r.with(ack);
-            return new PullsRef.Change<>(updated, "acknowledge #" + number + ": " + ack.repo() + " " + ack.version()
-                    + " by " + ack.by(), List.of(updated), null);
+                PullRecord r = require(s, number);
+                if (r.acknowledged(ack.repo(), ack.version())) {
+                    return PullsRef.Change.none(r);
+                }
+                requireOpen(r, "acknowledged");
+                PullRecord updated = r.with(ack);
+                return new PullsRef.Change<>(updated, "acknowledge #" + number + ": " + ack.repo() + " " + ack.version()
+                        + " by " + ack.by(), List.of(updated), null);
             }, this::author).toPullRequest();
         }
     }
@@ -214,17 +212,16 @@ public final class LocalForge implements Forge {
      */
     @Override
     public PullRequest approve(int number, String approver) throws RealmException {
-        String by = nonBlank("approver", approver);
-        Approval approval = record(() -> new Approval(by, now()));
+        Approval approval = record(() -> new Approval(approver, now()));
         try (RemoteRefs.Session session = remote.session()) {
             return pulls.update(session, "approve pull #" + number, s -> {
-            PullRecord r = require(s, number);
-            if (r.approvedBy(approval.by())) {
-                return PullsRef.Change.none(r);
-            }
-            requireOpen(r, "approved");
-            PullRecord updated = r.with(approval);
-            return new PullsRef.Change<>(updated, "approve #" + number + " by " + approval.by(), List.of(updated), null);
+                PullRecord r = require(s, number);
+                if (r.approvedBy(approval.by())) {
+                    return PullsRef.Change.none(r);
+                }
+                requireOpen(r, "approved");
+                PullRecord updated = r.with(approval);
+                return new PullsRef.Change<>(updated, "approve #" + number + " by " + approval.by(), List.of(updated), null);
             }, this::author).toPullRequest();
         }
     }
@@ -378,13 +375,6 @@ public final class LocalForge implements Forge {
             throw new RefusedException(ErrorCode.NOT_OPEN, "pull #" + r.number() + " is "
                     + r.state().name().toLowerCase(java.util.Locale.ROOT) + ": it can no longer be " + action);
         }
-    }
-
-    private static String nonBlank(String what, String s) throws InvalidRequestException {
-        if (s == null || s.isBlank()) {
-            throw new InvalidRequestException(ErrorCode.INVALID_ARGUMENT, "the " + what + " is missing");
-        }
-        return s;
     }
 
     private static String firstLine(String s) {

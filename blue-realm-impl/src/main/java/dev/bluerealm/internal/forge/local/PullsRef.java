@@ -1,6 +1,7 @@
 package dev.bluerealm.internal.forge.local;
 
 import dev.bluerealm.ErrorCode;
+import dev.bluerealm.InvalidRequestException;
 import dev.bluerealm.RealmException;
 import dev.bluerealm.RealmInternalException;
 import dev.bluerealm.RealmLoadException;
@@ -61,6 +62,11 @@ final class PullsRef {
         return "pulls/" + number + ".json";
     }
 
+    /** The size of a record's file, in bytes. */
+    int size(PullRecord record) {
+        return codec.encode(record).length;
+    }
+
     /** Fetches the ref and lists its files. */
     Snapshot read(RemoteRefs.Session session) throws RealmException {
         ObjectId tip = session.fetch(List.of(REF)).get(REF);
@@ -106,7 +112,12 @@ final class PullsRef {
             }
             Map<String, byte[]> files = new LinkedHashMap<>();
             for (PullRecord r : change.records()) {
-                files.put(file(r.number()), codec.encode(r));
+                byte[] bytes = codec.encode(r);
+                if (bytes.length > PullCodec.MAX_BYTES) {
+                    throw new InvalidRequestException(ErrorCode.INVALID_ARGUMENT, "the record of pull #" + r.number()
+                            + " would be larger than " + PullCodec.MAX_BYTES / 1024 + " KiB");
+                }
+                files.put(file(r.number()), bytes);
             }
             if (change.next() != null) {
                 files.put(META, codec.encode(new PullCodec.Meta(PullCodec.FORMAT, change.next())));

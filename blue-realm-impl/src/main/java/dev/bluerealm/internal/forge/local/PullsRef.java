@@ -46,7 +46,7 @@ final class PullsRef {
     static final String TRACKING = "refs/blue/origin/pulls";
     static final String META = "meta.json";
     static final int ATTEMPTS = 10;
-    private static final Pattern RECORD = Pattern.compile("pulls/([1-9][0-9]{0,8})\\.json");
+    private static final Pattern RECORD = Pattern.compile("pulls/([1-9][0-9]{0,9})\\.json");
     private static final int CACHE_LIMIT = 10_000;
 
     private final RemoteRefs remote;
@@ -166,7 +166,7 @@ final class PullsRef {
     /** The ref's files at one tip; records are decoded on demand. */
     final class Snapshot {
         private final ObjectId tip;
-        private final Map<Integer, ObjectId> records = new TreeMap<>();
+        private final TreeMap<Integer, ObjectId> records = new TreeMap<>();
         private ObjectId meta;
 
         Snapshot(ObjectId tip) throws RealmException {
@@ -186,7 +186,7 @@ final class PullsRef {
                         errors.add(new LoadError(REF + ":" + path, 0, 0, "is not a regular file"));
                     } else if (path.equals(META)) {
                         meta = tree.getObjectId(0);
-                    } else if (m.matches()) {
+                    } else if (m.matches() && Long.parseLong(m.group(1)) <= Integer.MAX_VALUE) {
                         records.put(Integer.parseInt(m.group(1)), tree.getObjectId(0));
                     } else {
                         errors.add(new LoadError(REF + ":" + path, 0, 0, "unexpected file; " + REF
@@ -213,7 +213,7 @@ final class PullsRef {
         /** The number the next pull request gets: never one in use, even if meta.json lags. */
         int nextNumber() throws RealmException {
             int next = meta().next();
-            return records.isEmpty() ? next : Math.max(next, ((TreeMap<Integer, ObjectId>) records).lastKey() + 1);
+            return records.isEmpty() ? next : Math.max(next, records.lastKey() + 1);
         }
 
         Optional<PullRecord> get(int number) throws RealmException {

@@ -54,15 +54,49 @@ public final class RemoteRefs {
     }
 
     /**
-     * Fetches the objects of the named refs (full names) as one snapshot of the remote and returns
-     * their ids there; a ref the remote does not have is left out of the map. No local ref is
-     * touched (see {@link #track}), so concurrent callers on one clone do not contend for locks.
+     * Opens a connection to the remote for several fetches and pushes: over ssh they share one
+     * session (one handshake), which matters when an operation reads, pushes and reads again.
      */
-    public Map<String, ObjectId> fetch(Collection<String> refs) throws RealmException {
-        List<RefSpec> specs = new ArrayList<>();
-        refs.forEach(r -> specs.add(new RefSpec(r)));
-        try (Transport transport = Transport.open(repo, REMOTE)) {
+    public Session session() throws RealmException {
+        try {
+            Transport transport = Transport.open(repo, REMOTE);
             transports.configure(transport);
+            return new Session(transport);
+        } catch (IOException | URISyntaxException | RuntimeException e) {
+            throw transports.failure("cannot reach the realm remote " + url(), e);
+        }
+    }
+
+    /** {@link Session#fetch} on a connection of its own. */
+    public Map<String, ObjectId> fetch(Collection<String> refs) throws RealmException {
+        try (Session s = session()) {
+            return s.fetch(refs);
+        }
+    }
+
+    /** {@link Session#push} on a connection of its own. */
+    public RemoteRefUpdate push(String ref, ObjectId newId, ObjectId expected) throws RealmException {
+        try (Session s = session()) {
+            return s.push(ref, newId, expected);
+        }
+    }
+
+    /** A connection to the remote; not for concurrent use. */
+    public final class Session implements AutoCloseable {
+        private final Transport transport;
+
+        private Session(Transport transport) {
+            this.transport = transport;
+        }
+
+        /**
+         * Fetches the objects of the named refs (full names) as one snapshot of the remote and returns
+         * their ids there; a ref the remote does not have is left out of the map. No local ref is
+         * touched (see {@link #track}), so concurrent callers on one clone do not contend for locks.
+         */
+        public Map<String, ObjectId> fetch(Collection<String> refs) throws RealmException {
+            List<RefSpec> specs = new ArrayList<>();
+            refs.forEach(r -> specs.add(new RefSpec(r)));
             try (FetchConnection connection = transport.openFetch(specs)) {
                 Map<String, ObjectId> ids = new LinkedHashMap<>();
                 List<Ref> want = new ArrayList<>();
@@ -82,27 +116,31 @@ public final class RemoteRefs {
                 }
                 transports.succeeded();
                 return ids;
+            } catch (IOException | RuntimeException e) {
+                throw transports.failure("cannot fetch from the realm remote " + url(), e);
             }
-        } catch (IOException | URISyntaxException | RuntimeException e) {
-            throw transports.failure("cannot fetch from the realm remote " + url(), e);
         }
-    }
 
-    /**
-     * Pushes {@code ref} to {@code newId} (null deletes it) only if the remote still has it at
-     * {@code expected} (null: only if the remote does not have it). The result's status says
-     * whether it was applied; see {@link #lostRace}.
-     */
-    public RemoteRefUpdate push(String ref, ObjectId newId, ObjectId expected) throws RealmException {
-        try (Transport transport = Transport.open(repo, REMOTE)) {
-            transports.configure(transport);
-            RemoteRefUpdate update = new RemoteRefUpdate(repo, (String) null, newId, ref, false, null,
-                    expected == null ? ObjectId.zeroId() : expected);
-            transport.push(NullProgressMonitor.INSTANCE, List.of(update));
-            transports.succeeded();
-            return update;
-        } catch (IOException | URISyntaxException | RuntimeException e) {
-            throw transports.failure("cannot push to the realm remote " + url(), e);
+        /**
+         * Pushes {@code ref} to {@code newId} (null deletes it) only if the remote still has it at
+         * {@code expected} (null: only if the remote does not have it). The result's status says
+         * whether it was applied; see {@link #lostRace}.
+         */
+        public RemoteRefUpdate push(String ref, ObjectId newId, ObjectId expected) throws RealmException {
+            try {
+                RemoteRefUpdate update = new RemoteRefUpdate(repo, (String) null, newId, ref, false, null,
+                        expected == null ? ObjectId.zeroId() : expected);
+                transport.push(NullProgressMonitor.INSTANCE, List.of(update));
+                transports.succeeded();
+                return update;
+            } catch (IOException | RuntimeException e) {
+                throw transports.failure("cannot push to the realm remote " + url(), e);
+            }
+        }
+
+        @Override
+        public void close() {
+            transport.close();
         }
     }
 

@@ -14,6 +14,6 @@ import java.util.Objects;
 public record Approval(String by, Instant at) {
     public Approval {
         PullRecord.word("approval 'by'", by);
-        Objects.requireNonNull(at, "approval 'at'");
+        Objects.requireNonNull(at, "approval 'at' is missing");
     }
 }

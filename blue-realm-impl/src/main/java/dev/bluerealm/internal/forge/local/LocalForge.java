@@ -108,25 +108,27 @@ public final class LocalForge implements Forge {
                 draft.head(), draft.base(), draft.authorRepo(), actor.getEmailAddress(), now, PullRequest.State.OPEN,
                 draft.reviewers(), List.of(), List.of(), draft.breaking(),
                 draft.breaking() ? null : now.plus(gracePeriod), null, null));
-        if (new PullCodec().encode(proposed).length > PullCodec.MAX_BYTES / 2) {
+        if (pulls.size(proposed) > PullCodec.MAX_BYTES / 2) { // leaves room for acknowledgements and approvals
             throw new InvalidRequestException(ErrorCode.INVALID_ARGUMENT, "the pull request's title and body are too long"
                     + " (at most " + PullCodec.MAX_BYTES / 2048 + " KiB)");
         }
-        return pulls.update("open a pull request", s -> {
-            for (PullRecord r : s.all()) {
-                if (r.state() == PullRequest.State.OPEN && r.head().equals(proposed.head())
-                        && r.base().equals(proposed.base())) {
-                    if (sameDraft(r, proposed)) {
-                        return PullsRef.Change.none(r);
+        try (RemoteRefs.Session session = remote.session()) {
+            return pulls.update(session, "open a pull request", s -> {
+                for (PullRecord r : s.all()) {
+                    if (r.state() == PullRequest.State.OPEN && r.head().equals(proposed.head())
+                            && r.base().equals(proposed.base())) {
+                        if (sameDraft(r, proposed)) {
+                            return PullsRef.Change.none(r);
+                        }
+                        throw new InvalidRequestException(ErrorCode.ALREADY_EXISTS, "pull #" + r.number() + " is already open"
+                                + " for '" + r.head() + "' into '" + r.base() + "'");
                     }
-                    throw new InvalidRequestException(ErrorCode.ALREADY_EXISTS, "pull #" + r.number() + " is already open"
-                            + " for '" + r.head() + "' into '" + r.base() + "'");
                 }
-            }
-            int number = s.nextNumber();
-            PullRecord r = renumbered(proposed, number);
-            return new PullsRef.Change<>(r, "open #" + number + ": " + firstLine(r.title()), List.of(r), number + 1);
-        }, this::author).toPullRequest();
+                int number = s.nextNumber();
+                PullRecord r = renumbered(proposed, number);
+                return new PullsRef.Change<>(r, "open #" + number + ": " + firstLine(r.title()), List.of(r), number + 1);
+            }, this::author).toPullRequest();
+        }
     }
 
     private static boolean sameDraft(PullRecord a, PullRecord b) {
@@ -143,8 +145,10 @@ public final class LocalForge implements Forge {
     /** The pull requests in {@code state} (every one for null), by number. */
     @Override
     public List<PullRequest> list(PullRequest.State state) throws RealmException {
-        return pulls.read().all().stream().filter(r -> state == null || r.state() == state)
-                .map(PullRecord::toPullRequest).toList();
+        try (RemoteRefs.Session session = remote.session()) {
+            return pulls.read(session).all().stream().filter(r -> state == null || r.state() == state)
+                    .map(PullRecord::toPullRequest).toList();
+        }
     }
 
     @Override
@@ -154,7 +158,12 @@ public final class LocalForge implements Forge {
 
     /** Everything stored about pull request {@code number}: body, who opened it, approvals. */
     public Optional<PullRecord> record(int number) throws RealmException {
-        return number < 1 ? Optional.empty() : pulls.read().get(number);
+        if (number < 1) {
+            return Optional.empty();
+        }
+        try (RemoteRefs.Session session = remote.session()) {
+            return pulls.read(session).get(number);
+        }
     }
 
     /**
@@ -163,7 +172,9 @@ public final class LocalForge implements Forge {
      * @throws InvalidRequestException NOT_FOUND when there is no such pull request
      */
     public List<Approval> approvals(int number) throws RealmException {
-        return require(pulls.read(), number).approvals();
+        try (RemoteRefs.Session session = remote.session()) {
+            return require(pulls.read(session), number).approvals();
+        }
     }
 
     /**
@@ -176,21 +187,21 @@ public final class LocalForge implements Forge {
     @Override
     public PullRequest acknowledge(int number, Acknowledgement acknowledgement) throws RealmException {
         Objects.requireNonNull(acknowledgement, "acknowledgement");
-        Acknowledgement ack = new Acknowledgement(nonBlank("repo", acknowledgement.repo()),
-                nonBlank("acknowledging identity", acknowledgement.by()),
-                acknowledgement.at() == null ? now() : acknowledgement.at(),
-                nonBlank("version", acknowledgement.version()));
-        record(() -> new Approval(ack.by(), ack.at())); // the same text checks as every stored string
-        return pulls.update("acknowledge pull #" + number, s -> {
-            PullRecord r = require(s, number);
-            if (r.acknowledged(ack.repo(), ack.version())) {
-                return PullsRef.Change.none(r);
-            }
-            requireOpen(r, "acknowledged");
-            PullRecord updated = r.with(ack);
-            return new PullsRef.Change<>(updated, "acknowledge #" + number + ": " + ack.repo() + " " + ack.version()
-                    + " by " + ack.by(), List.of(updated), null);
-        }, this::author).toPullRequest();
+        Instant at = acknowledgement.at() == null ? now() : acknowledgement.at();
+        Acknowledgement ack = record(() -> PullRecord.check(new Acknowledgement(acknowledgement.repo(),
+                acknowledgement.by(), at, acknowledgement.version())));
+        try (RemoteRefs.Session session = remote.session()) {
+            return pulls.update(session, "acknowledge pull #" + number, s -> {
+                PullRecord r = require(s, number);
+                if (r.acknowledged(ack.repo(), ack.version())) {
+                    return PullsRef.Change.none(r);
+                }
+                requireOpen(r, "acknowledged");
+                PullRecord updated = r.with(ack);
+                return new PullsRef.Change<>(updated, "acknowledge #" + number + ": " + ack.repo() + " " + ack.version()
+                        + " by " + ack.by(), List.of(updated), null);
+            }, this::author).toPullRequest();
+        }
     }
 
     /**
@@ -201,17 +212,18 @@ public final class LocalForge implements Forge {
      */
     @Override
     public PullRequest approve(int number, String approver) throws RealmException {
-        String by = nonBlank("approver", approver);
-        Approval approval = record(() -> new Approval(by, now()));
-        return pulls.update("approve pull #" + number, s -> {
-            PullRecord r = require(s, number);
-            if (r.approvedBy(approval.by())) {
-                return PullsRef.Change.none(r);
-            }
-            requireOpen(r, "approved");
-            PullRecord updated = r.with(approval);
-            return new PullsRef.Change<>(updated, "approve #" + number + " by " + approval.by(), List.of(updated), null);
-        }, this::author).toPullRequest();
+        Approval approval = record(() -> new Approval(approver, now()));
+        try (RemoteRefs.Session session = remote.session()) {
+            return pulls.update(session, "approve pull #" + number, s -> {
+                PullRecord r = require(s, number);
+                if (r.approvedBy(approval.by())) {
+                    return PullsRef.Change.none(r);
+                }
+                requireOpen(r, "approved");
+                PullRecord updated = r.with(approval);
+                return new PullsRef.Change<>(updated, "approve #" + number + " by " + approval.by(), List.of(updated), null);
+            }, this::author).toPullRequest();
+        }
     }
 
     /**
@@ -233,61 +245,67 @@ public final class LocalForge implements Forge {
      */
     @Override
     public PullRequest merge(int number) throws RealmException {
-        PullRecord r = require(pulls.read(), number);
-        String baseRef = Constants.R_HEADS + r.base();
-        String headRef = Constants.R_HEADS + r.head();
-        if (r.state() == PullRequest.State.MERGED) {
-            return finishMerged(r);
-        }
-        requireOpen(r, "merged");
-        ObjectId headTip = null;
-        ObjectId mergeCommit = null;
-        try {
-            for (int attempt = 1; mergeCommit == null; attempt++) {
-                Map<String, ObjectId> tips = remote.fetch(List.of(baseRef, headRef));
-                ObjectId baseTip = tips.get(baseRef);
-                headTip = tips.get(headRef);
-                if (baseTip == null) {
-                    throw new InvalidRequestException(ErrorCode.NOT_FOUND, "pull #" + number + ": its base branch '"
-                            + r.base() + "' is not on the realm remote " + remote.url());
-                }
-                if (headTip == null) {
-                    PullRecord current = require(pulls.read(), number);
-                    if (current.state() == PullRequest.State.MERGED) {
-                        return finishMerged(current); // another process merged it while this one looked
-                    }
-                    throw new InvalidRequestException(ErrorCode.NOT_FOUND, "pull #" + number + ": its branch '" + r.head()
-                            + "' is not on the realm remote " + remote.url() + " (deleted without being merged?)");
-                }
-                if (merger.contains(baseTip, headTip)) {
-                    mergeCommit = merger.mergedBy(baseTip, headTip); // pushed by an interrupted merge, or merged by hand
-                    break;
-                }
-                BranchMerger.Result merged = merger.merge(baseTip, headTip, mergeMessage(r), author(),
-                        "pull #" + number, r.head(), r.base());
-                RemoteRefUpdate update = remote.push(baseRef, merged.commit(), baseTip);
-                if (update.getStatus() == RemoteRefUpdate.Status.OK) {
-                    remote.track(RemoteRefs.trackingBranch(r.base()), merged.commit());
-                    mergeCommit = merged.commit();
-                } else if (!RemoteRefs.lostRace(update)) {
-                    throw new RemoteException(ErrorCode.REMOTE_ERROR, "the realm remote " + remote.url()
-                            + " refused the merge of pull #" + number + " into '" + r.base() + "': "
-                            + RemoteRefs.describe(update));
-                } else if (attempt == PullsRef.ATTEMPTS) {
-                    throw new RemoteException(ErrorCode.PUSH_REJECTED, "the realm remote's '" + r.base() + "' kept changing;"
-                            + " gave up merging pull #" + number + " after " + PullsRef.ATTEMPTS + " attempts."
-                            + " Nothing was merged; try again");
-                } else {
-                    PullsRef.backOff(attempt);
-                }
-            }
+        try (RemoteRefs.Session session = remote.session()) {
+            return merge(session, number);
         } catch (IOException e) {
             throw new RemoteException(ErrorCode.IO_ERROR, "cannot merge pull #" + number + " in the realm clone at "
                     + remote.repository().getDirectory() + ": " + e.getMessage(), e);
         }
+    }
+
+    private PullRequest merge(RemoteRefs.Session session, int number) throws RealmException, IOException {
+        PullRecord r = require(pulls.read(session), number);
+        if (r.state() == PullRequest.State.MERGED) {
+            return finishMerged(session, r);
+        }
+        requireOpen(r, "merged");
+        String baseRef = Constants.R_HEADS + r.base();
+        String headRef = Constants.R_HEADS + r.head();
+        ObjectId headTip;
+        ObjectId mergeCommit = null;
+        for (int attempt = 1; ; attempt++) {
+            Map<String, ObjectId> tips = session.fetch(List.of(baseRef, headRef));
+            ObjectId baseTip = tips.get(baseRef);
+            headTip = tips.get(headRef);
+            if (baseTip == null) {
+                throw new InvalidRequestException(ErrorCode.NOT_FOUND, "pull #" + number + ": its base branch '"
+                        + r.base() + "' is not on the realm remote " + remote.url());
+            }
+            if (headTip == null) {
+                PullRecord current = require(pulls.read(session), number);
+                if (current.state() == PullRequest.State.MERGED) {
+                    return finishMerged(session, current); // another process merged it while this one looked
+                }
+                throw new InvalidRequestException(ErrorCode.NOT_FOUND, "pull #" + number + ": its branch '" + r.head()
+                        + "' is not on the realm remote " + remote.url() + " (deleted without being merged?)");
+            }
+            if (merger.contains(baseTip, headTip)) {
+                mergeCommit = merger.mergedBy(baseTip, headTip); // pushed by an interrupted merge, or merged by hand
+                break;
+            }
+            BranchMerger.Result merged = merger.merge(baseTip, headTip, mergeMessage(r), author(),
+                    "pull #" + number, r.head(), r.base());
+            RemoteRefUpdate update = session.push(baseRef, merged.commit(), baseTip);
+            if (update.getStatus() == RemoteRefUpdate.Status.OK) {
+                remote.track(RemoteRefs.trackingBranch(r.base()), merged.commit());
+                mergeCommit = merged.commit();
+                break;
+            }
+            if (!RemoteRefs.lostRace(update)) {
+                throw new RemoteException(ErrorCode.REMOTE_ERROR, "the realm remote " + remote.url()
+                        + " refused the merge of pull #" + number + " into '" + r.base() + "': "
+                        + RemoteRefs.describe(update));
+            }
+            if (attempt == PullsRef.ATTEMPTS) {
+                throw new RemoteException(ErrorCode.PUSH_REJECTED, "the realm remote's '" + r.base() + "' kept changing;"
+                        + " gave up merging pull #" + number + " after " + PullsRef.ATTEMPTS + " attempts."
+                        + " Nothing was merged; try again");
+            }
+            PullsRef.backOff(attempt); // someone else moved the base: merge again on their tip
+        }
         ObjectId commit = mergeCommit;
         Instant now = now();
-        PullRecord merged = pulls.update("record pull #" + number + " as merged", s -> {
+        PullRecord merged = pulls.update(session, "record pull #" + number + " as merged", s -> {
             PullRecord current = require(s, number);
             if (current.state() != PullRequest.State.OPEN) {
                 return PullsRef.Change.none(current); // someone else finished it (or closed it) meanwhile
@@ -296,35 +314,29 @@ public final class LocalForge implements Forge {
             return new PullsRef.Change<>(m, "merge #" + number + ": '" + r.head() + "' into '" + r.base() + "' as "
                     + commit.name(), List.of(m), null);
         }, this::author);
-        deleteHead(merged, headTip);
+        deleteHead(session, merged, headTip);
         return merged.toPullRequest();
     }
 
     /** A merged pull request: deletes its head branch if an interrupted merge left it, else refuses. */
-    private PullRequest finishMerged(PullRecord r) throws RealmException {
+    private PullRequest finishMerged(RemoteRefs.Session session, PullRecord r) throws RealmException, IOException {
         String baseRef = Constants.R_HEADS + r.base();
         String headRef = Constants.R_HEADS + r.head();
         ObjectId commit = ObjectId.fromString(r.mergeCommit());
-        Map<String, ObjectId> tips = remote.fetch(List.of(baseRef, headRef));
-        ObjectId headTip = tips.get(headRef);
-        try {
-            if (headTip != null && remote.repository().getObjectDatabase().has(commit) && merger.contains(commit, headTip)) {
-                deleteHead(r, headTip);
-                return r.toPullRequest();
-            }
-        } catch (IOException e) {
-            throw new RemoteException(ErrorCode.IO_ERROR, "cannot read the realm clone at "
-                    + remote.repository().getDirectory() + ": " + e.getMessage(), e);
+        ObjectId headTip = session.fetch(List.of(baseRef, headRef)).get(headRef);
+        if (headTip != null && remote.repository().getObjectDatabase().has(commit) && merger.contains(commit, headTip)) {
+            deleteHead(session, r, headTip);
+            return r.toPullRequest();
         }
         throw new RefusedException(ErrorCode.NOT_OPEN, "pull #" + r.number() + " is merged already (as "
                 + r.mergeCommit().substring(0, 12) + ")");
     }
 
     /** Deletes the head branch if it is still where it was merged from; a branch that moved is kept. */
-    private void deleteHead(PullRecord r, ObjectId headTip) throws RealmException {
+    private void deleteHead(RemoteRefs.Session session, PullRecord r, ObjectId headTip) throws RealmException {
         RemoteRefUpdate update;
         try {
-            update = remote.push(Constants.R_HEADS + r.head(), null, headTip);
+            update = session.push(Constants.R_HEADS + r.head(), null, headTip);
         } catch (RemoteException e) {
             throw new RemoteException(e.code(), "pull #" + r.number() + " is merged (as " + r.mergeCommit()
                     + "), but its branch '" + r.head() + "' could not be deleted; merging it again finishes the job: "
@@ -363,13 +375,6 @@ public final class LocalForge implements Forge {
             throw new RefusedException(ErrorCode.NOT_OPEN, "pull #" + r.number() + " is "
                     + r.state().name().toLowerCase(java.util.Locale.ROOT) + ": it can no longer be " + action);
         }
-    }
-
-    private static String nonBlank(String what, String s) throws InvalidRequestException {
-        if (s == null || s.isBlank()) {
-            throw new InvalidRequestException(ErrorCode.INVALID_ARGUMENT, "the " + what + " is missing");
-        }
-        return s;
     }
 
     private static String firstLine(String s) {

@@ -52,8 +52,8 @@ public record PullRecord(int number, String title, String body, String head, Str
         }
         word("author repo", authorRepo);
         word("opened by", openedBy);
-        Objects.requireNonNull(openedAt, "opened at");
-        Objects.requireNonNull(state, "state");
+        Objects.requireNonNull(openedAt, "opened at is missing");
+        Objects.requireNonNull(state, "state is missing");
         Set<String> sortedReviewers = new TreeSet<>();
         for (String r : reviewers) {
             sortedReviewers.add(word("reviewer", r));
@@ -62,22 +62,17 @@ public record PullRecord(int number, String title, String body, String head, Str
         List<Acknowledgement> acks = new ArrayList<>();
         Set<List<String>> ackKeys = new HashSet<>();
         for (Acknowledgement a : acknowledgements) {
-            Objects.requireNonNull(a, "acknowledgement");
-            word("acknowledgement repo", a.repo());
-            word("acknowledgement 'by'", a.by());
-            word("acknowledgement version", a.version());
-            Objects.requireNonNull(a.at(), "acknowledgement 'at'");
             if (!ackKeys.add(List.of(a.repo(), a.version()))) {
                 throw new IllegalArgumentException(a.repo() + " acknowledged version " + a.version() + " twice");
             }
-            acks.add(a);
+            acks.add(check(a));
         }
         acks.sort(ACK_ORDER);
         acknowledgements = List.copyOf(acks);
         List<Approval> apps = new ArrayList<>();
         Set<String> approvers = new HashSet<>();
         for (Approval a : approvals) {
-            if (!approvers.add(Objects.requireNonNull(a, "approval").by())) {
+            if (!approvers.add(Objects.requireNonNull(a, "approval is missing").by())) {
                 throw new IllegalArgumentException(a.by() + " approved twice");
             }
             apps.add(a);
@@ -94,7 +89,7 @@ public record PullRecord(int number, String title, String body, String head, Str
 
     /** Checks a string the record holds: present, and UTF-8 encodable so that it survives a round trip. */
     static String text(String what, String s) {
-        Objects.requireNonNull(s, what);
+        Objects.requireNonNull(s, () -> what + " is missing");
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
             if (Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
@@ -104,6 +99,16 @@ public record PullRecord(int number, String title, String body, String head, Str
             }
         }
         return s;
+    }
+
+    /** Checks an acknowledgement as a record stores it: every field present, no blank identifier. */
+    static Acknowledgement check(Acknowledgement a) {
+        Objects.requireNonNull(a, "acknowledgement is missing");
+        word("acknowledgement repo", a.repo());
+        word("acknowledgement 'by'", a.by());
+        word("acknowledgement version", a.version());
+        Objects.requireNonNull(a.at(), "acknowledgement 'at' is missing");
+        return a;
     }
 
     /** An identifier (repo, identity, version): text that is not blank. */

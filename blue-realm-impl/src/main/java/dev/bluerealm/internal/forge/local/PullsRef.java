@@ -1,6 +1,7 @@
 package dev.bluerealm.internal.forge.local;
 
 import dev.bluerealm.ErrorCode;
+import dev.bluerealm.InvalidRequestException;
 import dev.bluerealm.RealmException;
 import dev.bluerealm.RealmInternalException;
 import dev.bluerealm.RealmLoadException;
@@ -45,7 +46,7 @@ final class PullsRef {
     static final String TRACKING = "refs/blue/origin/pulls";
     static final String META = "meta.json";
     static final int ATTEMPTS = 10;
-    private static final Pattern RECORD = Pattern.compile("pulls/([1-9][0-9]{0,8})\\.json");
+    private static final Pattern RECORD = Pattern.compile("pulls/([1-9][0-9]{0,9})\\.json");
     private static final int CACHE_LIMIT = 10_000;
 
     private final RemoteRefs remote;
@@ -61,9 +62,14 @@ final class PullsRef {
         return "pulls/" + number + ".json";
     }
 
+    /** The size of a record's file, in bytes. */
+    int size(PullRecord record) {
+        return codec.encode(record).length;
+    }
+
     /** Fetches the ref and lists its files. */
-    Snapshot read() throws RealmException {
-        ObjectId tip = remote.fetch(List.of(REF)).get(REF);
+    Snapshot read(RemoteRefs.Session session) throws RealmException {
+        ObjectId tip = session.fetch(List.of(REF)).get(REF);
         Snapshot snapshot = new Snapshot(tip);
         if (tip != null) {
             remote.track(TRACKING, tip);
@@ -95,17 +101,23 @@ final class PullsRef {
      *
      * @param what what the change is, for the message when every attempt lost ("open a pull request")
      */
-    <T> T update(String what, Edit<T> edit, Supplier<PersonIdent> author) throws RealmException {
+    <T> T update(RemoteRefs.Session session, String what, Edit<T> edit, Supplier<PersonIdent> author)
+            throws RealmException {
         Repository repo = remote.repository();
         for (int attempt = 1; ; attempt++) {
-            Snapshot snapshot = read();
+            Snapshot snapshot = read(session);
             Change<T> change = edit.apply(snapshot);
             if (change.isEmpty()) {
                 return change.result();
             }
             Map<String, byte[]> files = new LinkedHashMap<>();
             for (PullRecord r : change.records()) {
-                files.put(file(r.number()), codec.encode(r));
+                byte[] bytes = codec.encode(r);
+                if (bytes.length > PullCodec.MAX_BYTES) {
+                    throw new InvalidRequestException(ErrorCode.INVALID_ARGUMENT, "the record of pull #" + r.number()
+                            + " would be larger than " + PullCodec.MAX_BYTES / 1024 + " KiB");
+                }
+                files.put(file(r.number()), bytes);
             }
             if (change.next() != null) {
                 files.put(META, codec.encode(new PullCodec.Meta(PullCodec.FORMAT, change.next())));
@@ -120,7 +132,7 @@ final class PullsRef {
             if (commit == null) {
                 return change.result(); // identical bytes: nothing to push
             }
-            RemoteRefUpdate update = remote.push(REF, commit, snapshot.tip());
+            RemoteRefUpdate update = session.push(REF, commit, snapshot.tip());
             if (update.getStatus() == RemoteRefUpdate.Status.OK) {
                 remote.track(TRACKING, commit);
                 return change.result();
@@ -154,7 +166,7 @@ final class PullsRef {
     /** The ref's files at one tip; records are decoded on demand. */
     final class Snapshot {
         private final ObjectId tip;
-        private final Map<Integer, ObjectId> records = new TreeMap<>();
+        private final TreeMap<Integer, ObjectId> records = new TreeMap<>();
         private ObjectId meta;
 
         Snapshot(ObjectId tip) throws RealmException {
@@ -174,7 +186,7 @@ final class PullsRef {
                         errors.add(new LoadError(REF + ":" + path, 0, 0, "is not a regular file"));
                     } else if (path.equals(META)) {
                         meta = tree.getObjectId(0);
-                    } else if (m.matches()) {
+                    } else if (m.matches() && Long.parseLong(m.group(1)) <= Integer.MAX_VALUE) {
                         records.put(Integer.parseInt(m.group(1)), tree.getObjectId(0));
                     } else {
                         errors.add(new LoadError(REF + ":" + path, 0, 0, "unexpected file; " + REF
@@ -201,7 +213,7 @@ final class PullsRef {
         /** The number the next pull request gets: never one in use, even if meta.json lags. */
         int nextNumber() throws RealmException {
             int next = meta().next();
-            return records.isEmpty() ? next : Math.max(next, ((TreeMap<Integer, ObjectId>) records).lastKey() + 1);
+            return records.isEmpty() ? next : Math.max(next, records.lastKey() + 1);
         }
 
         Optional<PullRecord> get(int number) throws RealmException {

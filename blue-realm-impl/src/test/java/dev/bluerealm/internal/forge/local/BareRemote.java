@@ -22,7 +22,8 @@ import org.eclipse.jgit.treewalk.TreeWalk;
  * committing straight into it; the forge under test always goes through a transport.
  */
 final class BareRemote implements AutoCloseable {
-    static final PersonIdent EXPORTER = new PersonIdent("aperture-bot", "bot@aperture.example", 1769248800000L, 0);
+    static final PersonIdent EXPORTER = new PersonIdent("aperture-bot", "bot@aperture.example",
+            java.time.Instant.parse("2026-01-24T10:00:00Z"), java.time.ZoneOffset.UTC);
 
     private final Path dir;
     private final Repository repo;

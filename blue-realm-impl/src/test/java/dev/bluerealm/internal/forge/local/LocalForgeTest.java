@@ -186,6 +186,21 @@ class LocalForgeTest {
     }
 
     @Test
+    void acknowledgeApprove_blankFields_refusedAsInvalidArguments() throws Exception {
+        forge.open(draft(SYNC));
+        int commits = pullsHistory();
+        for (ThrowingCall call : List.<ThrowingCall>of(
+                () -> forge.acknowledge(1, new Acknowledgement(" ", ANA, null, "1.5.0")),
+                () -> forge.acknowledge(1, new Acknowledgement("fungal-image-analysis", null, null, "1.5.0")),
+                () -> forge.acknowledge(1, new Acknowledgement("fungal-image-analysis", ANA, null, "")),
+                () -> forge.approve(1, null), () -> forge.approve(1, "\t"))) {
+            InvalidRequestException e = assertThrows(InvalidRequestException.class, call::run);
+            assertEquals(ErrorCode.INVALID_ARGUMENT, e.code());
+        }
+        assertEquals(commits, pullsHistory());
+    }
+
+    @Test
     void acknowledge_sameRepoAndVersionTwice_recordsItOnce() throws Exception {
         forge.open(draft(SYNC));
         Acknowledgement ack = new Acknowledgement("fungal-image-analysis", ANA, Instant.parse("2026-01-25T08:00:00Z"), "1.5.0");
@@ -345,9 +360,9 @@ class LocalForgeTest {
     void update_anotherMachineWritesBetweenReadAndPush_reappliedOnTheirTip() throws Exception {
         PullsRef ref = new PullsRef(store.remote());
         List<ObjectId> tips = new java.util.ArrayList<>();
-        try (RealmStore other = clone("ana")) {
+        try (RealmStore other = clone("ana"); RemoteRefs.Session session = store.remote().session()) {
             LocalForge theirs = forge(other, ANA);
-            PullRecord mine = ref.update("open a pull request", s -> {
+            PullRecord mine = ref.update(session, "open a pull request", s -> {
                 tips.add(s.tip());
                 if (tips.size() == 1) {
                     theirs.open(draft("sync/fungal/1")); // gets in first: our push must lose and be re-applied

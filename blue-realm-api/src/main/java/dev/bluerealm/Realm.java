@@ -170,6 +170,14 @@ public interface Realm extends AutoCloseable {
     dev.bluerealm.sync.SyncResult sync(dev.bluerealm.sync.SyncPlan plan, dev.bluerealm.sync.SyncRequest request)
             throws RealmException;
 
+    /**
+     * {@code blue realm admin invite REPO}: an approver adds {@code repo} to {@code governance.invites}
+     * in realm.yaml, so it may join an {@code invite-only} realm. Inviting twice writes nothing.
+     *
+     * @throws RefusedException NOT_APPROVER when the acting identity is not an approver
+     */
+    dev.bluerealm.admin.RealmWrite invite(String repo) throws RealmException;
+
     /** The realm's pull requests in {@code state} (null: all), on its forge. */
     java.util.List<dev.bluerealm.sync.PullRequest> pullRequests(dev.bluerealm.sync.PullRequest.State state)
             throws RealmException;

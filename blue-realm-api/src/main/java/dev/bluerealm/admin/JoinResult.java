@@ -8,10 +8,13 @@ import java.util.List;
  * declared for this repo (the RFC's "Detected import: s3-permissions in domain s3-access").
  *
  * @param alreadyMember true when the repo was a member already (only the local config was written)
+ * @param pullRequest under {@code admission: approval}, when the acting identity is not an approver:
+ *     the join pull request an approver must approve (nothing is written locally until the join is
+ *     merged and join runs again); else null
  * @since 0.1
  */
 public record JoinResult(String realm, String repo, RealmWrite write, Path config, boolean alreadyMember,
-                         List<DetectedBinding> detected) {
+                         List<DetectedBinding> detected, Integer pullRequest) {
     public JoinResult {
         detected = List.copyOf(detected);
     }

@@ -31,7 +31,7 @@ import picocli.CommandLine.Spec;
 /** {@code blue realm admin init|join|domain|leave}. */
 @Command(name = "admin", mixinStandardHelpOptions = true, description = "Create and manage the realm.",
         subcommands = {AdminCommand.Init.class, AdminCommand.Join.class, AdminCommand.DomainGroup.class,
-                AdminCommand.Leave.class, CacheCommand.class})
+                AdminCommand.Invite.class, AdminCommand.Leave.class, CacheCommand.class})
 final class AdminCommand {
 
     @Command(name = "init", mixinStandardHelpOptions = true,
@@ -107,7 +107,9 @@ final class AdminCommand {
                     m.put("realm", JsonValue.string(result.realm()));
                     m.put("repo", JsonValue.string(result.repo()));
                     m.put("already_member", JsonValue.bool(result.alreadyMember()));
-                    m.put("config", JsonValue.string(result.config().toString()));
+                    m.put("config", result.config() == null ? JsonValue.NULL : JsonValue.string(result.config().toString()));
+                    m.put("pull_request", result.pullRequest() == null ? JsonValue.NULL
+                            : JsonValue.number(result.pullRequest()));
                     m.put("detected", JsonValue.array(result.detected().stream().map(d -> {
                         Map<String, JsonValue> dm = new LinkedHashMap<>();
                         dm.put("domain", JsonValue.string(d.domain()));
@@ -118,6 +120,13 @@ final class AdminCommand {
                     }).toList()));
                     m.put("write", Output.json(result.write()));
                     out.println(JsonValue.object(m).toPrettyJson());
+                    return 0;
+                }
+                if (result.pullRequest() != null) {
+                    out.println("⏳ Join request: PR #" + result.pullRequest() + " \"join: " + result.repo() + "\"");
+                    out.println("  The realm's admission is 'approval': an approver runs `blue realm approve "
+                            + result.pullRequest() + "`,");
+                    out.println("  then run `blue realm admin join " + result.realm() + "` here again to finish.");
                     return 0;
                 }
                 if (result.alreadyMember()) {
@@ -265,6 +274,42 @@ final class AdminCommand {
                     out.println(JsonValue.object(Map.of("realm", JsonValue.string(realm.name()),
                             "domains", JsonValue.array(json))).toPrettyJson());
                 }
+            }
+            return 0;
+        }
+    }
+
+    @Command(name = "invite", mixinStandardHelpOptions = true,
+            description = "As an approver, invite a repo to an invite-only realm (adds it to governance.invites).",
+            footer = {"", "Example:", "  blue realm admin invite ml-infra"})
+    static final class Invite implements Callable<Integer> {
+        private final CliContext context;
+        @Spec CommandSpec spec;
+        @Mixin Common common;
+
+        @Parameters(index = "0", paramLabel = "REPO", description = "The repo's name in the realm.")
+        String repo;
+
+        Invite(CliContext context) {
+            this.context = context;
+        }
+
+        @Override
+        public Integer call() throws RealmException {
+            PrintWriter out = spec.commandLine().getOut();
+            try (Realm r = Realm.open(context.options().build())) {
+                dev.bluerealm.admin.RealmWrite w = r.invite(repo);
+                if (common.json) {
+                    Map<String, JsonValue> m = new LinkedHashMap<>();
+                    m.put("realm", JsonValue.string(r.name()));
+                    m.put("repo", JsonValue.string(repo));
+                    m.put("write", Output.json(w));
+                    out.println(JsonValue.object(m).toPrettyJson());
+                    return 0;
+                }
+                out.println(Output.OK + (w.commit() == null ? " " + repo + " was invited already"
+                        : " Invited " + repo + " to realm '" + r.name() + "' (governance.invites in realm.yaml)"));
+                Output.pushed(out, w);
             }
             return 0;
         }

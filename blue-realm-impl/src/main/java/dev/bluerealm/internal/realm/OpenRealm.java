@@ -299,6 +299,11 @@ final class OpenRealm implements Realm {
         String origin = LocalRepo.originUrl(root);
         RepoEntry entry = new RepoEntry(name, null, origin == null ? root.toString() : null, origin,
                 List.of(who.email()), now());
+        dev.bluerealm.model.Governance g = model.config().governance();
+        if (!model.repos().containsKey(name) && g.admission() == dev.bluerealm.model.Admission.APPROVAL
+                && !g.isApprover(who.email())) {
+            return joinByPullRequest(name, entry, who);
+        }
         boolean[] already = {false};
         List<FileChange> changes = new ArrayList<>();
         ObjectId pushed = store.write(base -> {
@@ -333,7 +338,68 @@ final class OpenRealm implements Realm {
                     b.exports().stream().map(ExportBinding::contract).toList())));
         }
         return new JoinResult(name(), name, new RealmWrite(already[0] ? List.of() : changes,
-                pushed == null ? null : pushed.name(), url()), config, already[0], detected);
+                pushed == null ? null : pushed.name(), url()), config, already[0], detected, null);
+    }
+
+    /**
+     * {@code admission: approval} and the identity is not an approver: the join's files go on a
+     * {@code join/{repo}/{time}} branch with a pull request that merges once an approver approves it
+     * (DESIGN §5 item 7). An open join request for the repo is returned as it is.
+     */
+    private JoinResult joinByPullRequest(String name, RepoEntry entry, Identity who) throws RealmException {
+        dev.bluerealm.internal.sync.Syncer syncer = syncer();
+        for (dev.bluerealm.sync.PullRequest p : syncer.forge().list(dev.bluerealm.sync.PullRequest.State.OPEN)) {
+            if (p.head().startsWith("join/" + name + "/")) {
+                return new JoinResult(name(), name, new RealmWrite(List.of(), null, url()), null, false, List.of(),
+                        p.number());
+            }
+        }
+        AdminPlans.Plan plan = new AdminPlans(codec).join(model, entry);
+        String branch = "join/" + name + "/" + java.time.format.DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")
+                .withZone(java.time.ZoneOffset.UTC).format(now());
+        ObjectId tip;
+        try {
+            tip = store.tip();
+        } catch (IOException e) {
+            throw new RemoteException(ErrorCode.IO_ERROR, "cannot read the realm clone: " + e.getMessage(), e);
+        }
+        ObjectId pushed = store.writeBranch(branch, tip, base -> new RealmStore.Change("join: " + name, plan.files),
+                who.person(now()));
+        dev.bluerealm.sync.PullRequest pr = syncer.forge().open(new dev.bluerealm.sync.Forge.Draft("join: " + name,
+                name + " (" + who.email() + ") asks to join realm '" + name() + "'. The realm's admission is"
+                        + " 'approval': an approver approves with `blue realm approve NUMBER`.\n", branch,
+                RealmStore.BRANCH, name, List.of(), false));
+        return new JoinResult(name(), name, new RealmWrite(plan.changes, pushed == null ? null : pushed.name(), url()),
+                null, false, List.of(), pr.number());
+    }
+
+    @Override
+    public RealmWrite invite(String repo) throws RealmException {
+        Identity who = Identity.resolve(options, repoContext == null ? null : repoContext.root());
+        Names.require("repo", repo);
+        List<FileChange> changes = new ArrayList<>();
+        ObjectId pushed = store.write(base -> {
+            RealmModel current = modelAt(base);
+            dev.bluerealm.model.Governance g = current.config().governance();
+            if (!g.isApprover(who.email())) {
+                throw new RefusedException(ErrorCode.NOT_APPROVER, who.email() + " is not an approver of realm '"
+                        + current.name() + "' (" + String.join(", ", g.approvers()) + "); only an approver may invite");
+            }
+            if (g.invites().contains(repo)) {
+                return null;
+            }
+            List<String> invites = new ArrayList<>(g.invites());
+            invites.add(repo);
+            dev.bluerealm.model.RealmConfig c = current.config();
+            dev.bluerealm.model.RealmConfig next = new dev.bluerealm.model.RealmConfig(c.name(), c.version(),
+                    c.createdAt(), new dev.bluerealm.model.Governance(g.admission(), g.approvers(), g.breakingChanges(),
+                    invites), c.trust());
+            changes.clear();
+            changes.add(new FileChange(FileChange.Kind.UPDATED, RealmPaths.REALM_YAML, "governance.invites + " + repo));
+            return new RealmStore.Change("invite: " + repo, Map.of(RealmPaths.REALM_YAML, codec.write(next)));
+        }, who.person(now()));
+        reload();
+        return new RealmWrite(changes, pushed == null ? null : pushed.name(), url());
     }
 
     @Override

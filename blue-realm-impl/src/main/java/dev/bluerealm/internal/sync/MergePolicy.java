@@ -31,6 +31,15 @@ public final class MergePolicy {
      */
     public static Decision decide(PullRequest pr, List<Required> required, Map<String, List<String>> maintainers,
                                   Set<String> approvals, Governance governance, Instant now) {
+        return decide(pr, required, maintainers, approvals, governance, now, false);
+    }
+
+    /**
+     * @param approvalRequired true for a pull request only an approver may let in whatever the
+     *     governance says of breaking changes (a join under {@code admission: approval})
+     */
+    public static Decision decide(PullRequest pr, List<Required> required, Map<String, List<String>> maintainers,
+                                  Set<String> approvals, Governance governance, Instant now, boolean approvalRequired) {
         List<String> waiting = new ArrayList<>();
         if (pr.state() != PullRequest.State.OPEN) {
             return new Decision(false, List.of("it is " + pr.state().name().toLowerCase(java.util.Locale.ROOT)));
@@ -44,6 +53,12 @@ public final class MergePolicy {
             }
         }
         boolean approved = governance.approvers().stream().anyMatch(approvals::contains);
+        if (approvalRequired) {
+            if (!approved) {
+                waiting.add("an approver (" + String.join(", ", governance.approvers()) + ") to approve it");
+            }
+            return new Decision(waiting.isEmpty(), waiting);
+        }
         if (pr.breaking()) {
             if (governance.breakingChanges().requireApproval() && !approved) {
                 waiting.add("an approver (" + String.join(", ", governance.approvers()) + ") to approve the breaking"

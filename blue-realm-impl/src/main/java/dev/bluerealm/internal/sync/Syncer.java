@@ -373,7 +373,7 @@ public final class Syncer {
         for (Approval a : forge.approvals(pr.number())) {
             approvals.add(a.by());
         }
-        return MergePolicy.decide(pr, required, maintainers, approvals, governance, now());
+        return MergePolicy.decide(pr, required, maintainers, approvals, governance, now(), pr.head().startsWith("join/"));
     }
 
     /** The pending changes of the open pull requests (for status and decisions). */

@@ -32,12 +32,14 @@ public final class RealmStore implements AutoCloseable {
     private final boolean managed;
     private final Transports transports;
     private final RemoteRefs remote;
+    private final CloneLock lock;
 
     private RealmStore(Git git, boolean managed, Transports transports) {
         this.git = git;
         this.managed = managed;
         this.transports = transports;
         this.remote = new RemoteRefs(git.getRepository(), transports);
+        this.lock = new CloneLock(git.getRepository().getDirectory().toPath());
     }
 
     /**
@@ -96,11 +98,30 @@ public final class RealmStore implements AutoCloseable {
     /** Fetches the remote's branches. */
     public void fetch() throws RealmException {
         try {
-            git.fetch().setRemote("origin").setTransportConfigCallback(transports).setRefSpecs(new RefSpec("+refs/heads/*:refs/remotes/origin/*"))
-                    .setRemoveDeletedRefs(true).call();
+            lock.with(() -> {
+                try {
+                    git.fetch().setRemote("origin").setTransportConfigCallback(transports)
+                            .setRefSpecs(new RefSpec("+refs/heads/*:refs/remotes/origin/*")).setRemoveDeletedRefs(true)
+                            .call();
+                } catch (GitAPIException e) {
+                    throw new FetchFailed(e);
+                }
+                return null;
+            });
             transports.succeeded();
-        } catch (GitAPIException | RuntimeException e) {
+        } catch (FetchFailed e) {
+            throw transports.failure("cannot fetch the realm from " + url(), e.getCause());
+        } catch (IOException e) {
             throw transports.failure("cannot fetch the realm from " + url(), e);
+        } catch (RuntimeException e) {
+            throw transports.failure("cannot fetch the realm from " + url(), e);
+        }
+    }
+
+    /** Carries a fetch's GitAPIException out of the clone lock's action. */
+    private static final class FetchFailed extends IOException {
+        FetchFailed(GitAPIException cause) {
+            super(cause);
         }
     }
 
@@ -177,7 +198,10 @@ public final class RealmStore implements AutoCloseable {
                 }
                 RemoteRefUpdate update = remote.push(ref, commit, remoteTip);
                 if (update.getStatus() == RemoteRefUpdate.Status.OK) {
-                    force(git.getRepository(), tracking, commit);
+                    lock.with(() -> {
+                        force(git.getRepository(), tracking, commit);
+                        return null;
+                    });
                     return commit;
                 }
                 if (!RemoteRefs.lostRace(update)) {
@@ -204,6 +228,21 @@ public final class RealmStore implements AutoCloseable {
 
     /** Moves the tracking ref (and, in a managed clone, main and the work tree) to the pushed commit. */
     private void advanceTo(ObjectId commit) throws IOException, RealmException {
+        RealmException[] failed = {null};
+        lock.with(() -> {
+            try {
+                advanceLocked(commit);
+            } catch (RealmException e) {
+                failed[0] = e;
+            }
+            return null;
+        });
+        if (failed[0] != null) {
+            throw failed[0];
+        }
+    }
+
+    private void advanceLocked(ObjectId commit) throws IOException, RealmException {
         Repository repo = git.getRepository();
         force(repo, TRACKING, commit);
         if (!managed) {

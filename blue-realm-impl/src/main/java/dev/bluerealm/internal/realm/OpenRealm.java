@@ -375,7 +375,7 @@ final class OpenRealm implements Realm {
 
     @Override
     public RealmWrite invite(String repo) throws RealmException {
-        Identity who = Identity.resolve(options, repoContext == null ? null : repoContext.root());
+        Identity who = actingIdentity();
         Names.require("repo", repo);
         List<FileChange> changes = new ArrayList<>();
         ObjectId pushed = store.write(base -> {
@@ -404,7 +404,7 @@ final class OpenRealm implements Realm {
 
     @Override
     public DomainResult createDomain(DomainRequest request) throws RealmException {
-        Identity who = Identity.resolve(options, repoContext == null ? null : repoContext.root());
+        Identity who = actingIdentity();
         List<FileChange> changes = new ArrayList<>();
         ObjectId pushed = store.write(base -> {
             RealmModel current = modelAt(base);
@@ -422,7 +422,7 @@ final class OpenRealm implements Realm {
     public LeaveResult leave(LeaveRequest request) throws RealmException {
         String repo = request.repo() != null ? request.repo() : repo().orElseThrow(() -> new InvalidRequestException(
                 ErrorCode.INVALID_ARGUMENT, "which repo leaves? run leave inside a participating repo or name it"));
-        Identity who = Identity.resolve(options, repoContext == null ? null : repoContext.root());
+        Identity who = actingIdentity();
         List<FileChange> changes = new ArrayList<>();
         List<String> orphaned = new ArrayList<>();
         ObjectId pushed = store.write(base -> {
@@ -475,6 +475,12 @@ final class OpenRealm implements Realm {
 
     // ------------------------------------------------------------------ sync
 
+    /** Who acts: the git identity of the participating repo, else of the repo the command runs in. */
+    private Identity actingIdentity() throws RealmException {
+        Path root = repoContext != null ? repoContext.root() : LocalRepo.root(options.workingDirectory());
+        return Identity.resolve(options, root);
+    }
+
     /** The open pull requests this repo opened or imports from, with what each waits for (none offline). */
     private List<RealmStatus.PullRequestStatus> pullRequestStatus() throws RealmException {
         if (repoContext == null || options.offline()) {
@@ -515,7 +521,7 @@ final class OpenRealm implements Realm {
 
     /** The sync machinery acting as this repo's git identity, on the local forge. */
     private dev.bluerealm.internal.sync.Syncer syncer() throws RealmException {
-        Identity who = Identity.resolve(options, repoContext == null ? null : repoContext.root());
+        Identity who = actingIdentity();
         int grace = model.config().governance().breakingChanges().gracePeriodDays();
         dev.bluerealm.internal.forge.local.LocalForge forge = new dev.bluerealm.internal.forge.local.LocalForge(store,
                 who.person(now()), options.clock(), java.time.Duration.ofDays(grace));
@@ -582,7 +588,7 @@ final class OpenRealm implements Realm {
 
     @Override
     public dev.bluerealm.sync.PullRequest approve(int number) throws RealmException {
-        Identity who = Identity.resolve(options, repoContext == null ? null : repoContext.root());
+        Identity who = actingIdentity();
         dev.bluerealm.internal.sync.Syncer syncer = syncer();
         dev.bluerealm.sync.PullRequest pr = syncer.forge().get(number).orElseThrow(() -> new InvalidRequestException(
                 ErrorCode.NOT_FOUND, "no pull request #" + number + " in realm '" + name() + "'"));

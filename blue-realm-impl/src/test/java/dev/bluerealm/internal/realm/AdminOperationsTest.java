@@ -121,17 +121,29 @@ class AdminOperationsTest {
     }
 
     @Test
-    void join_nonApproverUnderApproval_isRefusedSayingWhatIsNeeded() throws Exception {
+    void join_nonApproverUnderApproval_opensAJoinPullRequestAndChangesNothingElse() throws Exception {
         t.init("letemcook", aperture).close();
         Path other = t.repo("ml-infra", "mallory@example.com");
         ObjectId head = TestRealm.head(t.remote("letemcook"));
         try (Realm r = Realm.open(t.options(other).realm("letemcook").build())) {
-            RefusedException e = assertThrows(RefusedException.class, () -> r.join(new JoinRequest(other, null)));
-            assertEquals(ErrorCode.ADMISSION_REFUSED, e.code());
-            assertTrue(e.getMessage().contains("approval") && e.getMessage().contains(TestRealm.ERIC), e.getMessage());
+            dev.bluerealm.admin.JoinResult result = r.join(new JoinRequest(other, null));
+            assertEquals(1, result.pullRequest());
+            assertEquals(null, result.config());
+            dev.bluerealm.sync.PullRequest pr = r.pullRequests(null).get(0);
+            assertTrue(pr.head().startsWith("join/ml-infra/"), pr.head());
+            assertEquals("join: ml-infra", pr.title());
+            // asking again returns the open request
+            assertEquals(1, r.join(new JoinRequest(other, null)).pullRequest());
+            RefusedException e = assertThrows(RefusedException.class, () -> r.approve(1));
+            assertEquals(ErrorCode.NOT_APPROVER, e.code());
+            assertTrue(e.getMessage().contains(TestRealm.ERIC), e.getMessage());
         }
-        assertEquals(head, TestRealm.head(t.remote("letemcook")));
+        assertEquals(head, TestRealm.head(t.remote("letemcook")), "main changed before an approver approved");
         assertFalse(Files.exists(other.resolve(".blue/config.yaml")));
+        try (Realm r = Realm.open(t.options(aperture).realm("letemcook").build())) {
+            assertEquals(dev.bluerealm.sync.PullRequest.State.MERGED, r.approve(1).state());
+            assertTrue(r.model().repos().containsKey("ml-infra"));
+        }
     }
 
     @Test

@@ -319,7 +319,7 @@ public final class CheckBenchmark {
         return nanos / 1e6;
     }
 
-    private static void row(String what, List<Double> values, String target) {
+    static void row(String what, List<Double> values, String target) {
         List<Double> v = new ArrayList<>(values);
         Collections.sort(v);
         System.out.printf(Locale.ROOT, "| %s | %.1f | %.1f | %.1f | %s |%n", what, pct(v, 50), pct(v, 10), pct(v, 90),
@@ -341,7 +341,7 @@ public final class CheckBenchmark {
         return sorted.get(i);
     }
 
-    private static void deleteTree(Path dir) throws IOException {
+    static void deleteTree(Path dir) throws IOException {
         try (var walk = Files.walk(dir)) {
             walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
         }

@@ -14,11 +14,12 @@ import java.util.List;
  *     or null
  * @param merged pull requests merged by this run because their conditions held
  * @param notice what happened to notifications: the daemon's answer, or that nothing is listening
+ * @param retries how many of this run's writes lost a race to another writer and were redone
  * @since 0.1
  */
 public record SyncResult(String realm, String repo, PullRequest opened, boolean updated,
                          List<Acknowledged> acknowledged, List<Refusal> refused, String bindingCommit,
-                         List<PullRequest> merged, String notice) {
+                         List<PullRequest> merged, String notice, int retries) {
     public SyncResult {
         acknowledged = List.copyOf(acknowledged);
         refused = List.copyOf(refused);

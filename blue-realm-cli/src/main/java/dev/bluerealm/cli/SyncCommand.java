@@ -170,6 +170,10 @@ final class SyncCommand implements Callable<Integer> {
             out.println("Notifying active sessions...");
             out.println("  " + r.notice());
         }
+        if (r.retries() > 0) {
+            out.println(Output.INFO + " Others were writing to the realm at the same moment: redid " + r.retries()
+                    + (r.retries() == 1 ? " write" : " writes") + " on their changes");
+        }
         if (r.opened() == null && moved.isEmpty() && r.refused().isEmpty() && r.merged().isEmpty()) {
             out.println(Output.OK + " Nothing to sync: the realm has this repo's contracts and acknowledgements");
         } else {
@@ -244,6 +248,7 @@ final class SyncCommand implements Callable<Integer> {
             done.put("binding_commit", JsonValue.stringOrNull(r.bindingCommit()));
             done.put("merged", JsonValue.array(r.merged().stream().map(SyncCommand::pr).toList()));
             done.put("notice", JsonValue.string(r.notice()));
+            done.put("retries", JsonValue.number(r.retries()));
             m.put("result", JsonValue.object(done));
         }
         return JsonValue.object(m);

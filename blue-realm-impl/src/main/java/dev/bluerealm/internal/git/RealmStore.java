@@ -161,7 +161,7 @@ public final class RealmStore implements AutoCloseable {
                     advanceTo(commit);
                     return commit;
                 }
-                if (!RemoteRefs.lostRace(update)) {
+                if (!remote.retryAfter(update)) {
                     throw new RemoteException(ErrorCode.REMOTE_ERROR, transports.redact("the realm remote " + url()
                             + " refused the push: " + RemoteRefs.describe(update)));
                 }
@@ -204,7 +204,7 @@ public final class RealmStore implements AutoCloseable {
                     });
                     return commit;
                 }
-                if (!RemoteRefs.lostRace(update)) {
+                if (!remote.retryAfter(update)) {
                     throw new RemoteException(ErrorCode.REMOTE_ERROR, transports.redact("the realm remote " + url()
                             + " refused the push of " + branch + ": " + RemoteRefs.describe(update)));
                 }

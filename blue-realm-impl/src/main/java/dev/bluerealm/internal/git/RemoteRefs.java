@@ -30,6 +30,7 @@ import org.eclipse.jgit.transport.Transport;
  */
 public final class RemoteRefs {
     private static final String REMOTE = "origin";
+    private final java.util.concurrent.atomic.AtomicInteger lostRaces = new java.util.concurrent.atomic.AtomicInteger();
 
     private final Repository repo;
     private final Transports transports;
@@ -142,6 +143,23 @@ public final class RemoteRefs {
         public void close() {
             transport.close();
         }
+    }
+
+    /**
+     * {@link #lostRace} for an update about to be retried: counts it, so a command can say how often
+     * others were writing at the same moment.
+     */
+    public boolean retryAfter(RemoteRefUpdate update) {
+        boolean lost = lostRace(update);
+        if (lost) {
+            lostRaces.incrementAndGet();
+        }
+        return lost;
+    }
+
+    /** How many updates through this object lost a race and were retried. */
+    public int lostRaces() {
+        return lostRaces.get();
     }
 
     /** Another writer got there first: the ref moved, or the server could not lock it while it did. */

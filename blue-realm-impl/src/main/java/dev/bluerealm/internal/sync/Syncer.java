@@ -144,6 +144,7 @@ public final class Syncer {
             }
             throw new RefusedException(ErrorCode.NOT_OWNER, m.toString());
         }
+        int racesBefore = store.remote().lostRaces();
         PullRequest opened = null;
         boolean updated = false;
         if (!plan.changes().isEmpty()) {
@@ -160,7 +161,8 @@ public final class Syncer {
         }
         List<PullRequest> merged = mergeReady(in.model());
         return new SyncResult(plan.realm(), plan.repo(), opened, updated, acknowledged, refused, bindingCommit, merged,
-                "no daemon is listening; other sessions see this at their next `blue realm status`");
+                "no daemon is listening; other sessions see this at their next `blue realm status`",
+                store.remote().lostRaces() - racesBefore);
     }
 
     // ------------------------------------------------------------------ exporter side

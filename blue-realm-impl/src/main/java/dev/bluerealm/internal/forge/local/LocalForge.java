@@ -291,7 +291,7 @@ public final class LocalForge implements Forge {
                 mergeCommit = merged.commit();
                 break;
             }
-            if (!RemoteRefs.lostRace(update)) {
+            if (!remote.retryAfter(update)) {
                 throw new RemoteException(ErrorCode.REMOTE_ERROR, "the realm remote " + remote.url()
                         + " refused the merge of pull #" + number + " into '" + r.base() + "': "
                         + RemoteRefs.describe(update));

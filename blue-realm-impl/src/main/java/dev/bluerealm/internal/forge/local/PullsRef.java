@@ -137,7 +137,7 @@ final class PullsRef {
                 remote.track(TRACKING, commit);
                 return change.result();
             }
-            if (!RemoteRefs.lostRace(update)) {
+            if (!remote.retryAfter(update)) {
                 throw new RemoteException(ErrorCode.REMOTE_ERROR, "the realm remote " + remote.url()
                         + " refused the update of " + REF + ": " + RemoteRefs.describe(update));
             }

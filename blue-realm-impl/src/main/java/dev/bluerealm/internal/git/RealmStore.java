@@ -26,7 +26,7 @@ import org.eclipse.jgit.transport.RemoteRefUpdate;
 public final class RealmStore implements AutoCloseable {
     public static final String BRANCH = "main";
     static final String TRACKING = RemoteRefs.trackingBranch(BRANCH);
-    private static final int ATTEMPTS = 5;
+    private static final int ATTEMPTS = 12;
 
     private final Git git;
     private final boolean managed;
@@ -165,6 +165,7 @@ public final class RealmStore implements AutoCloseable {
                     throw new RemoteException(ErrorCode.REMOTE_ERROR, transports.redact("the realm remote " + url()
                             + " refused the push: " + RemoteRefs.describe(update)));
                 }
+                backOff(attempt);
                 fetch(); // someone pushed first: re-plan on their tip
             } catch (IOException e) {
                 throw new RemoteException(ErrorCode.IO_ERROR, "cannot write the realm clone at " + directory() + ": "
@@ -208,6 +209,7 @@ public final class RealmStore implements AutoCloseable {
                     throw new RemoteException(ErrorCode.REMOTE_ERROR, transports.redact("the realm remote " + url()
                             + " refused the push of " + branch + ": " + RemoteRefs.describe(update)));
                 }
+                backOff(attempt);
                 fetch(); // someone pushed to the branch first: re-plan on their tip
             } catch (IOException e) {
                 throw new RemoteException(ErrorCode.IO_ERROR, "cannot write the realm clone at " + directory() + ": "
@@ -269,6 +271,17 @@ public final class RealmStore implements AutoCloseable {
         } catch (IOException e) {
             throw new RemoteException(ErrorCode.IO_ERROR, "cannot update the clone at " + directory() + ": "
                     + e.getMessage(), e);
+        }
+    }
+
+    /** A random pause that grows with the attempts, so writers that collided do not collide again in step. */
+    private static void backOff(int attempt) throws RealmException {
+        try {
+            Thread.sleep(java.util.concurrent.ThreadLocalRandom.current().nextLong(1,
+                    Math.min(1_000L, 20L << Math.min(attempt, 8)) + 1));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new RemoteException(ErrorCode.REMOTE_ERROR, "interrupted while retrying a push", e);
         }
     }
 

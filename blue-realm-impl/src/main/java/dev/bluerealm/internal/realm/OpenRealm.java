@@ -73,6 +73,7 @@ final class OpenRealm implements Realm {
     private final HookRunner hooks = new HookRunner();
     private final SchemaComparator schemas;
     private final ModelSnapshots snapshots;
+    private Planned planned; // the last sync plan made here, so sync(plan) need not read it all again
     private RealmModel model;
     private String commit;
     private List<Finding> findings;
@@ -488,7 +489,8 @@ final class OpenRealm implements Realm {
         }
         String me = repoContext.config().repo();
         dev.bluerealm.internal.sync.Syncer syncer = syncer();
-        List<dev.bluerealm.internal.sync.SyncInputs.Pending> pending = syncer.pendingChanges();
+        dev.bluerealm.internal.sync.Syncer.OpenPulls open = syncer.openPulls();
+        List<dev.bluerealm.internal.sync.SyncInputs.Pending> pending = open.pending();
         List<RealmStatus.PullRequestStatus> out = new ArrayList<>();
         for (dev.bluerealm.internal.sync.SyncInputs.Pending p : pending) {
             DomainModel d = model.domains().get(p.domain());
@@ -514,7 +516,10 @@ final class OpenRealm implements Realm {
             out.add(new RealmStatus.PullRequestStatus(p.pullRequest().number(), p.pullRequest().title(),
                     p.pullRequest().authorRepo(), p.domain(), main.name(), main.version().toString(), to,
                     p.pullRequest().breaking(), diff, imp == null ? null : imp.range(), satisfied, acked,
-                    syncer.decision(model, p.pullRequest(), pending).waitingFor()));
+                    syncer.decision(model, p.pullRequest(), pending, open.records().stream()
+                            .filter(r -> r.number() == p.pullRequest().number()).findFirst()
+                            .map(dev.bluerealm.internal.forge.local.PullRecord::approvals).orElse(List.of()))
+                            .waitingFor()));
         }
         return out;
     }
@@ -543,7 +548,11 @@ final class OpenRealm implements Realm {
         CheckContext ctx = context(new CheckRequest(null, null, null, null, null, request.useCache(), request.ci()));
         try {
             dev.bluerealm.internal.sync.SyncInputs inputs = syncer.inputs(model, repo.config().repo(), ctx, request);
-            return () -> new dev.bluerealm.internal.sync.Planner(inputs, schemas).plan();
+            return () -> {
+                dev.bluerealm.sync.SyncPlan plan = new dev.bluerealm.internal.sync.Planner(inputs, schemas).plan();
+                planned = new Planned(plan, inputs, request);
+                return plan;
+            };
         } finally {
             if (ctx.cache() != null) {
                 ctx.cache().close();
@@ -558,8 +567,14 @@ final class OpenRealm implements Realm {
         dev.bluerealm.internal.sync.Syncer syncer = syncer();
         CheckContext ctx = context(new CheckRequest(null, null, null, null, null, request.useCache(), request.ci()));
         try {
-            dev.bluerealm.internal.sync.SyncInputs inputs = syncer.inputs(model, repo.config().repo(), ctx, request);
-            dev.bluerealm.sync.SyncPlan fresh = new dev.bluerealm.internal.sync.Planner(inputs, schemas).plan();
+            Planned last = planned;
+            planned = null;
+            // the plan this realm just made, for the same request: carried out on what it was made from
+            dev.bluerealm.internal.sync.SyncInputs inputs = last != null && last.plan() == plan
+                    && last.request().equals(request) ? last.inputs()
+                    : syncer.inputs(model, repo.config().repo(), ctx, request);
+            dev.bluerealm.sync.SyncPlan fresh = inputs == (last == null ? null : last.inputs()) ? plan
+                    : new dev.bluerealm.internal.sync.Planner(inputs, schemas).plan();
             if (!sameWork(fresh, plan)) {
                 throw new RefusedException(ErrorCode.PLAN_STALE, "the realm or this repo changed since the plan was"
                         + " made; plan again (nothing was written)");
@@ -573,6 +588,10 @@ final class OpenRealm implements Realm {
             }
         }
     }
+
+    /** The last plan made here, with what it was made from. */
+    private record Planned(dev.bluerealm.sync.SyncPlan plan, dev.bluerealm.internal.sync.SyncInputs inputs,
+                           dev.bluerealm.sync.SyncRequest request) {}
 
     /** Two plans do the same work (the branch name carries the time of planning, so it may differ). */
     private static boolean sameWork(dev.bluerealm.sync.SyncPlan a, dev.bluerealm.sync.SyncPlan b) {
@@ -593,7 +612,7 @@ final class OpenRealm implements Realm {
         dev.bluerealm.sync.PullRequest pr = syncer.forge().get(number).orElseThrow(() -> new InvalidRequestException(
                 ErrorCode.NOT_FOUND, "no pull request #" + number + " in realm '" + name() + "'"));
         dev.bluerealm.model.Governance governance = model.config().governance();
-        for (dev.bluerealm.internal.sync.SyncInputs.Pending p : syncer.pendingChanges()) {
+        for (dev.bluerealm.internal.sync.SyncInputs.Pending p : syncer.openPulls().pending()) {
             DomainModel d = model.domains().get(p.domain());
             if (p.pullRequest().number() == number && d != null && d.governance() != null) {
                 governance = d.governance();

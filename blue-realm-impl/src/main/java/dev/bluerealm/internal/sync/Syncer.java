@@ -10,6 +10,7 @@ import dev.bluerealm.internal.check.CheckContext;
 import dev.bluerealm.internal.check.SyncSupport;
 import dev.bluerealm.internal.forge.local.Approval;
 import dev.bluerealm.internal.forge.local.LocalForge;
+import dev.bluerealm.internal.forge.local.PullRecord;
 import dev.bluerealm.internal.git.RealmStore;
 import dev.bluerealm.internal.git.TreeSource;
 import dev.bluerealm.internal.realm.RealmPaths;
@@ -85,9 +86,16 @@ public final class Syncer {
     /** Reads what a plan is computed from (the open pull requests' changes, this repo's exports). */
     public SyncInputs inputs(RealmModel model, String repo, CheckContext ctx, SyncRequest request)
             throws RealmException {
-        finishInterrupted(repo);
+        List<PullRecord> records = forge.records(null);
+        if (finishInterrupted(repo, records)) {
+            records = forge.records(null);
+        }
         List<SyncSupport.LocalExport> exports = SyncSupport.exports(ctx);
-        return new SyncInputs(model, repo, exports, pending(), request.ack(), now());
+        return new SyncInputs(model, repo, exports, pending(open(records)), request.ack(), now());
+    }
+
+    private static List<PullRequest> open(List<PullRecord> records) {
+        return records.stream().filter(r -> r.state() == PullRequest.State.OPEN).map(PullRecord::toPullRequest).toList();
     }
 
     /**
@@ -95,8 +103,8 @@ public final class Syncer {
      * no pull request names: open it now, from the draft its commit carries. Opening is idempotent,
      * so a sync of the same repo running at this moment opens nothing twice.
      */
-    private void finishInterrupted(String repo) throws RealmException {
-        List<PullRequest> all = forge.list(null);
+    private boolean finishInterrupted(String repo, List<PullRecord> all) throws RealmException {
+        boolean opened = false;
         Set<String> heads = new LinkedHashSet<>();
         all.forEach(p -> heads.add(p.head()));
         try {
@@ -110,17 +118,19 @@ public final class Syncer {
                 Optional<SyncCommits.Interrupted> draft = SyncCommits.parse(tip.getFullMessage(), branch);
                 if (draft.isPresent() && repo.equals(draft.get().draft().authorRepo())) {
                     forge.open(draft.get().draft(), Duration.ofDays(draft.get().graceDays()));
+                    opened = true;
                 }
             }
         } catch (IOException e) {
             throw new RemoteException(ErrorCode.IO_ERROR, "cannot read the sync branches in " + store.directory() + ": "
                     + e.getMessage(), e);
         }
+        return opened;
     }
 
-    private List<SyncInputs.Pending> pending() throws RealmException {
+    private List<SyncInputs.Pending> pending(List<PullRequest> open) throws RealmException {
         try {
-            return PendingChanges.read(store.repository(), store.tip(), forge.list(PullRequest.State.OPEN),
+            return PendingChanges.read(store.repository(), store.tip(), open,
                     branch -> {
                         try {
                             return store.repository().resolve("refs/remotes/origin/" + branch);
@@ -326,9 +336,11 @@ public final class Syncer {
     /** Merges every open pull request whose conditions hold (DESIGN §5 item 3); returns them, merged. */
     public List<PullRequest> mergeReady(RealmModel model) throws RealmException {
         List<PullRequest> merged = new ArrayList<>();
-        List<SyncInputs.Pending> pending = pending();
-        for (PullRequest pr : forge.list(PullRequest.State.OPEN)) {
-            MergePolicy.Decision d = decision(model, pr, pending);
+        List<PullRecord> open = forge.records(PullRequest.State.OPEN);
+        List<SyncInputs.Pending> pending = pending(open(open));
+        for (PullRecord record : open) {
+            PullRequest pr = record.toPullRequest();
+            MergePolicy.Decision d = decision(model, pr, pending, record.approvals());
             if (d.merge()) {
                 try {
                     merged.add(forge.merge(pr.number()));
@@ -344,8 +356,8 @@ public final class Syncer {
     }
 
     /** Why an open pull request may or may not merge now. */
-    public MergePolicy.Decision decision(RealmModel model, PullRequest pr, List<SyncInputs.Pending> pending)
-            throws RealmException {
+    public MergePolicy.Decision decision(RealmModel model, PullRequest pr, List<SyncInputs.Pending> pending,
+                                         List<Approval> approvedBy) {
         List<MergePolicy.Required> required = new ArrayList<>();
         Governance governance = model.config().governance();
         for (SyncInputs.Pending p : pending) {
@@ -372,15 +384,18 @@ public final class Syncer {
             maintainers.put(r.name(), r.maintainers());
         }
         Set<String> approvals = new LinkedHashSet<>();
-        for (Approval a : forge.approvals(pr.number())) {
+        for (Approval a : approvedBy) {
             approvals.add(a.by());
         }
         return MergePolicy.decide(pr, required, maintainers, approvals, governance, now(), pr.head().startsWith("join/"));
     }
 
-    /** The pending changes of the open pull requests (for status and decisions). */
-    public List<SyncInputs.Pending> pendingChanges() throws RealmException {
-        return pending();
+    /** The open pull requests' records and the contracts they change, from one read (for status and approvals). */
+    public record OpenPulls(List<PullRecord> records, List<SyncInputs.Pending> pending) {}
+
+    public OpenPulls openPulls() throws RealmException {
+        List<PullRecord> records = forge.records(PullRequest.State.OPEN);
+        return new OpenPulls(records, pending(open(records)));
     }
 
     private static Governance governance(RealmModel model, String domain) {

@@ -151,6 +151,13 @@ public final class LocalForge implements Forge {
         }
     }
 
+    /** Every stored record in {@code state} (all for null), approvals included, from one read of the ref. */
+    public List<PullRecord> records(PullRequest.State state) throws RealmException {
+        try (RemoteRefs.Session session = remote.session()) {
+            return pulls.read(session).all().stream().filter(r -> state == null || r.state() == state).toList();
+        }
+    }
+
     @Override
     public Optional<PullRequest> get(int number) throws RealmException {
         return record(number).map(PullRecord::toPullRequest);

@@ -15,12 +15,15 @@ import java.util.List;
  * @param merged pull requests merged by this run because their conditions held
  * @param notice what happened to notifications: the daemon's answer, or that nothing is listening
  * @param retries how many of this run's writes lost a race to another writer and were redone
+ * @param notMerged pull requests whose conditions held but whose merge was refused (a conflict with
+ *     main, or a result that would not load), each with why; they stay open
  * @since 0.1
  */
 public record SyncResult(String realm, String repo, PullRequest opened, boolean updated,
                          List<Acknowledged> acknowledged, List<Refusal> refused, String bindingCommit,
-                         List<PullRequest> merged, String notice, int retries) {
+                         List<PullRequest> merged, String notice, int retries, List<String> notMerged) {
     public SyncResult {
+        notMerged = List.copyOf(notMerged);
         acknowledged = List.copyOf(acknowledged);
         refused = List.copyOf(refused);
         merged = List.copyOf(merged);

@@ -78,7 +78,7 @@ final class SyncCommand implements Callable<Integer> {
             } else {
                 printResult(out, plan, result);
             }
-            return result.refused().isEmpty() && plan.problems().isEmpty() ? 0 : 2;
+            return result.refused().isEmpty() && result.notMerged().isEmpty() && plan.problems().isEmpty() ? 0 : 2;
         }
     }
 
@@ -165,6 +165,9 @@ final class SyncCommand implements Callable<Integer> {
         for (PullRequest m : r.merged()) {
             out.println(Output.OK + " PR #" + m.number() + " merged: \"" + m.title() + "\"");
         }
+        for (String n : r.notMerged()) {
+            out.println(Output.ERROR + " Not merged: " + n);
+        }
         problems(out, plan);
         if (r.opened() != null || !r.merged().isEmpty()) {
             out.println("Notifying active sessions...");
@@ -249,6 +252,7 @@ final class SyncCommand implements Callable<Integer> {
             done.put("merged", JsonValue.array(r.merged().stream().map(SyncCommand::pr).toList()));
             done.put("notice", JsonValue.string(r.notice()));
             done.put("retries", JsonValue.number(r.retries()));
+            done.put("not_merged", JsonValue.array(r.notMerged().stream().map(JsonValue::string).toList()));
             m.put("result", JsonValue.object(done));
         }
         return JsonValue.object(m);

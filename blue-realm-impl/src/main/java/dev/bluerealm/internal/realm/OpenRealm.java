@@ -476,6 +476,25 @@ final class OpenRealm implements Realm {
 
     // ------------------------------------------------------------------ sync
 
+    /**
+     * A merge onto a main that moved since the branch was made combines two states nobody loaded
+     * together: the result must still load, or the merge is refused (a fast-forward is the branch as
+     * it was pushed, made from a loaded main).
+     */
+    private void checkMerge(ObjectId merged, boolean fastForward) throws RealmException {
+        if (fastForward) {
+            return;
+        }
+        try {
+            modelAt(merged);
+        } catch (dev.bluerealm.RealmLoadException e) {
+            String first = e.errors().stream().limit(3).map(Object::toString)
+                    .collect(java.util.stream.Collectors.joining("; "));
+            throw new RefusedException(ErrorCode.MERGE_CONFLICT, "merging onto the realm's main as it is now would"
+                    + " leave the realm unloadable (" + first + "); nothing was merged: update the branch and sync again");
+        }
+    }
+
     /** Who acts: the git identity of the participating repo, else of the repo the command runs in. */
     private Identity actingIdentity() throws RealmException {
         Path root = repoContext != null ? repoContext.root() : LocalRepo.root(options.workingDirectory());
@@ -529,7 +548,7 @@ final class OpenRealm implements Realm {
         Identity who = actingIdentity();
         int grace = model.config().governance().breakingChanges().gracePeriodDays();
         dev.bluerealm.internal.forge.local.LocalForge forge = new dev.bluerealm.internal.forge.local.LocalForge(store,
-                who.person(now()), options.clock(), java.time.Duration.ofDays(grace));
+                who.person(now()), options.clock(), java.time.Duration.ofDays(grace), this::checkMerge);
         return new dev.bluerealm.internal.sync.Syncer(store, forge, codec, options.clock(), who.email(), who::person);
     }
 
@@ -580,7 +599,9 @@ final class OpenRealm implements Realm {
                         + " made; plan again (nothing was written)");
             }
             dev.bluerealm.sync.SyncResult result = syncer.carryOut(plan, inputs, ctx);
-            refresh();
+            if (!result.merged().isEmpty() || result.bindingCommit() != null) {
+                refresh(); // main moved: the model follows (carryOut fetched already)
+            }
             return result;
         } finally {
             if (ctx.cache() != null) {

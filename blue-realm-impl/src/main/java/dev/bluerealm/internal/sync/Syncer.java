@@ -169,10 +169,11 @@ public final class Syncer {
         } catch (RealmException e) {
             // the merge pass below works from what was fetched before
         }
-        List<PullRequest> merged = mergeReady(in.model());
+        List<String> notMerged = new ArrayList<>();
+        List<PullRequest> merged = mergeReady(in.model(), notMerged);
         return new SyncResult(plan.realm(), plan.repo(), opened, updated, acknowledged, refused, bindingCommit, merged,
                 "no daemon is listening; other sessions see this at their next `blue realm status`",
-                store.remote().lostRaces() - racesBefore);
+                store.remote().lostRaces() - racesBefore, notMerged);
     }
 
     // ------------------------------------------------------------------ exporter side
@@ -335,6 +336,16 @@ public final class Syncer {
 
     /** Merges every open pull request whose conditions hold (DESIGN §5 item 3); returns them, merged. */
     public List<PullRequest> mergeReady(RealmModel model) throws RealmException {
+        List<String> notMerged = new ArrayList<>();
+        List<PullRequest> merged = mergeReady(model, notMerged);
+        if (!notMerged.isEmpty()) {
+            throw new RefusedException(ErrorCode.MERGE_CONFLICT, String.join("\n", notMerged));
+        }
+        return merged;
+    }
+
+    /** As {@link #mergeReady(RealmModel)}, collecting refused merges in {@code notMerged} instead of failing. */
+    public List<PullRequest> mergeReady(RealmModel model, List<String> notMerged) throws RealmException {
         List<PullRequest> merged = new ArrayList<>();
         List<PullRecord> open = forge.records(PullRequest.State.OPEN);
         List<SyncInputs.Pending> pending = pending(open(open));
@@ -345,10 +356,11 @@ public final class Syncer {
                 try {
                     merged.add(forge.merge(pr.number()));
                 } catch (RefusedException e) {
-                    if (e.code() != ErrorCode.NOT_OPEN) {
+                    if (e.code() == ErrorCode.MERGE_CONFLICT) {
+                        notMerged.add("PR #" + pr.number() + " (\"" + pr.title() + "\"): " + e.getMessage());
+                    } else if (e.code() != ErrorCode.NOT_OPEN) {
                         throw e;
-                    }
-                    // another sync merged it a moment ago: nothing left to do
+                    } // NOT_OPEN: another sync merged it a moment ago, nothing left to do
                 }
             }
         }

@@ -98,6 +98,35 @@ class SyncRecoveryTest {
         assertTrue(main.contains("1.5.0"), main);
     }
 
+    @Test
+    void mergeOntoAMovedMainThatWouldNotLoad_isRefusedAndThePullRequestStaysOpen() throws Exception {
+        RfcWorkspace w = RfcWorkspace.create(tmp, "fiona@example.com");
+        Path clone = w.machine().blueHome().resolve("realms/letemcook");
+        String branch = "sync/aperture/20260124-090000";
+        Forge.Draft draft = new Forge.Draft("aperture: extra 1.0.0", "a new contract\n", branch, "main", "aperture",
+                List.of(), false);
+        try (RealmStore store = RealmStore.open(clone, true, Transports.defaults())) {
+            store.writeBranch(branch, store.tip(), base -> new RealmStore.Change(SyncCommits.message(draft, 14),
+                    Map.of("domains/s3-access/contracts/extra.yaml", ("name: extra\nversion: \"1.0.0\"\nowner: aperture\n"
+                            + "schema: {type: object}\nvalue: {}\n").getBytes(java.nio.charset.StandardCharsets.UTF_8))),
+                    new org.eclipse.jgit.lib.PersonIdent("eric", TestRealm.ERIC));
+        }
+        // meanwhile the domain is removed from main: main loads, main + the branch would not
+        java.util.Map<String, String> removal = new java.util.HashMap<>();
+        removal.put("domains/s3-access/domain.yaml", null);
+        RfcWorkspace.CONTRACT_FILES.keySet().forEach(f -> removal.put(f, null));
+        w.machine().commitTo(w.remote(), removal, "remove s3-access");
+        var main = TestRealm.head(w.remote());
+        try (Realm r = Realm.open(w.machine().options(w.aperture()).build())) {
+            var result = r.sync(r.syncPlanner(SyncRequest.defaults()).plan(), SyncRequest.defaults());
+            assertEquals(List.of(), result.merged());
+            assertEquals(1, result.notMerged().size(), result.toString());
+            assertTrue(result.notMerged().get(0).contains("would leave the realm unloadable"), result.notMerged().get(0));
+            assertEquals(PullRequest.State.OPEN, r.pullRequests(null).get(0).state());
+        }
+        assertEquals(main, TestRealm.head(w.remote()), "main moved");
+    }
+
     /** The contract file as the plan's change writes it (what the killed sync had pushed). */
     private static String proposed(SyncPlan plan) {
         SyncPlan.ContractChange c = plan.changes().get(0);

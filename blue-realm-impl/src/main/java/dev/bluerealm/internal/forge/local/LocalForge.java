@@ -53,6 +53,7 @@ public final class LocalForge implements Forge {
     private final PersonIdent actor;
     private final Clock clock;
     private final Duration gracePeriod;
+    private final MergeCheck mergeCheck;
 
     /**
      * A forge on the remote of {@code store}'s clone (which it uses but does not close).
@@ -63,7 +64,22 @@ public final class LocalForge implements Forge {
      *     acknowledgement (the realm's {@code grace_period_days}); see {@link #open(Draft, Duration)}
      */
     public LocalForge(RealmStore store, PersonIdent actor, Clock clock, Duration gracePeriod) {
+        this(store, actor, clock, gracePeriod, (merged, fastForward) -> { });
+    }
+
+    /**
+     * Checks what a merge would put on the base branch before it is pushed (a merge onto a moved
+     * base combines two states nobody has checked together); throwing refuses the merge.
+     */
+    @FunctionalInterface
+    public interface MergeCheck {
+        void check(ObjectId merged, boolean fastForward) throws RealmException;
+    }
+
+    /** As {@link #LocalForge(RealmStore, PersonIdent, Clock, Duration)}, checking every merge with {@code check}. */
+    public LocalForge(RealmStore store, PersonIdent actor, Clock clock, Duration gracePeriod, MergeCheck check) {
         Objects.requireNonNull(store, "store");
+        this.mergeCheck = Objects.requireNonNull(check, "check");
         this.actor = Objects.requireNonNull(actor, "actor");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.gracePeriod = requireGrace(gracePeriod);
@@ -292,6 +308,7 @@ public final class LocalForge implements Forge {
             }
             BranchMerger.Result merged = merger.merge(baseTip, headTip, mergeMessage(r), author(),
                     "pull #" + number, r.head(), r.base());
+            mergeCheck.check(merged.commit(), merged.fastForward());
             RemoteRefUpdate update = session.push(baseRef, merged.commit(), baseTip);
             if (update.getStatus() == RemoteRefUpdate.Status.OK) {
                 remote.track(RemoteRefs.trackingBranch(r.base()), merged.commit());

@@ -157,7 +157,7 @@ public final class RealmStore implements AutoCloseable {
                 }
                 RemoteRefUpdate update = push(commit, base);
                 RemoteRefUpdate.Status status = update.getStatus();
-                if (status == RemoteRefUpdate.Status.OK) {
+                if (RemoteRefs.landed(update)) {
                     advanceTo(commit);
                     return commit;
                 }
@@ -198,7 +198,7 @@ public final class RealmStore implements AutoCloseable {
                     return null;
                 }
                 RemoteRefUpdate update = remote.push(ref, commit, remoteTip);
-                if (update.getStatus() == RemoteRefUpdate.Status.OK) {
+                if (RemoteRefs.landed(update)) {
                     lock.with(() -> {
                         force(git.getRepository(), tracking, commit);
                         return null;

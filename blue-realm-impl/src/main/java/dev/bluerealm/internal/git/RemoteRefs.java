@@ -162,6 +162,14 @@ public final class RemoteRefs {
         return lostRaces.get();
     }
 
+    /**
+     * The remote's ref is now where the update wanted it: pushed, or already there (another process
+     * pushed the very same commit a moment earlier, as two merges fast-forwarding one branch do).
+     */
+    public static boolean landed(RemoteRefUpdate update) {
+        return update.getStatus() == RemoteRefUpdate.Status.OK || update.getStatus() == RemoteRefUpdate.Status.UP_TO_DATE;
+    }
+
     /** Another writer got there first: the ref moved, or the server could not lock it while it did. */
     public static boolean lostRace(RemoteRefUpdate update) {
         switch (update.getStatus()) {

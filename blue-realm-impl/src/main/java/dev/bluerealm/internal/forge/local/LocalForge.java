@@ -310,7 +310,7 @@ public final class LocalForge implements Forge {
                     "pull #" + number, r.head(), r.base());
             mergeCheck.check(merged.commit(), merged.fastForward());
             RemoteRefUpdate update = session.push(baseRef, merged.commit(), baseTip);
-            if (update.getStatus() == RemoteRefUpdate.Status.OK) {
+            if (RemoteRefs.landed(update)) {
                 remote.track(RemoteRefs.trackingBranch(r.base()), merged.commit());
                 mergeCommit = merged.commit();
                 break;

@@ -133,7 +133,7 @@ final class PullsRef {
                 return change.result(); // identical bytes: nothing to push
             }
             RemoteRefUpdate update = session.push(REF, commit, snapshot.tip());
-            if (update.getStatus() == RemoteRefUpdate.Status.OK) {
+            if (RemoteRefs.landed(update)) {
                 remote.track(TRACKING, commit);
                 return change.result();
             }

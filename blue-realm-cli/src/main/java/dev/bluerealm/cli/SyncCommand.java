@@ -77,6 +77,14 @@ final class SyncCommand implements Callable<Integer> {
                 out.println(planJson(plan, result).toPrettyJson());
             } else {
                 printResult(out, plan, result);
+                for (String contract : ack) {
+                    boolean moved = plan.bindingUpdates().stream().anyMatch(u -> u.contract().equals(contract));
+                    boolean problem = plan.problems().stream()
+                            .anyMatch(p -> p.startsWith(contract + ":") || p.contains("/" + contract + ":"));
+                    if (!moved && !problem) {
+                        out.println(Output.OK + " " + contract + " is already current");
+                    }
+                }
             }
             return result.refused().isEmpty() && result.notMerged().isEmpty() && plan.problems().isEmpty() ? 0 : 2;
         }

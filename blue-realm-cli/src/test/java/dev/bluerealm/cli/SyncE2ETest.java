@@ -84,6 +84,30 @@ class SyncE2ETest {
         assertTrue(acked.out().contains("✓ PR #1 merged"), acked.out());
     }
 
+    @Test
+    void ackWithNoPullRequest_movesAStaleBindingOnMain_andSaysWhenItIsCurrent() throws Exception {
+        String binding = RfcWorkspace.CONTRACT_FILES.get("domains/s3-access/bindings/fungal-image-analysis.yaml");
+        new TestRealm(tmp).commitToRemote("letemcook", java.util.Map.of(
+                "domains/s3-access/bindings/fungal-image-analysis.yaml",
+                binding.replace("resolved_version: \"1.4.0\"", "resolved_version: \"1.3.0\"")), "bound to 1.3.0");
+        Cli.Result status = blue.run(w.fungal(), "realm", "status");
+        assertTrue(status.out().contains("resolved 1.3.0; stale)"), status.out());
+        Cli.Result ack = blue.run(w.fungal(), "realm", "sync", "--ack", "s3-permissions");
+        assertEquals(0, ack.code(), ack.toString());
+        assertEquals("""
+                📤 Syncing with realm 'letemcook'...
+                Binding updated:
+                  s3-permissions: resolved_version 1.3.0 → 1.4.0
+                ✓ Committed the binding on main
+                ✓ Realm synced
+                """, ack.out());
+        assertTrue(remoteFile("refs/heads/main", "domains/s3-access/bindings/fungal-image-analysis.yaml")
+                .contains("1.4.0"));
+        Cli.Result again = blue.run(w.fungal(), "realm", "sync", "--ack", "s3-permissions");
+        assertEquals(0, again.code(), again.toString());
+        assertTrue(again.out().endsWith("✓ s3-permissions is already current\n"), again.out());
+    }
+
     private void walkthrough() throws Exception {
         addExperimentsPath();
         Cli.Result status = blue.run(w.aperture(), "realm", "status");

@@ -148,6 +148,12 @@ public interface Realm extends AutoCloseable {
      */
     dev.bluerealm.cache.RepoCache cache() throws RealmException;
 
+    /**
+     * The realm as the RFC draws it: realm → domains → repos with their roles, an edge from each
+     * contract's exporter to each importer, labelled with the contract and its version.
+     */
+    String graph(dev.bluerealm.graph.GraphFormat format);
+
     /** Fetches the realm remote and reloads the model. */
     void refresh() throws RealmException;
 

@@ -146,4 +146,19 @@ class CheckE2ETest {
         ok(blue.run(aperture, "realm", "admin", "cache", "clear"));
         assertTrue(blue.run(aperture, "realm", "admin", "cache", "stats").out().contains("export_cache              0"));
     }
+
+    @Test
+    void graph_eachFormat_drawsTheRealm() throws Exception {
+        Cli.Result mermaid = blue.run(aperture, "realm", "graph");
+        assertEquals(0, mermaid.code(), mermaid.toString());
+        assertTrue(mermaid.out().contains(
+                "s3_access__aperture -- \"s3-permissions v1.4.0\" --> s3_access__fungal_image_analysis"), mermaid.out());
+        Cli.Result dot = blue.run(aperture, "realm", "graph", "--format", "dot");
+        assertTrue(dot.out().startsWith("digraph realm {"), dot.out());
+        Cli.Result svg = blue.run(aperture, "realm", "graph", "--format", "svg", "-o", "realm.svg");
+        assertEquals("✓ Wrote realm.svg (svg)\n", svg.out(), svg.toString());
+        javax.xml.parsers.DocumentBuilderFactory.newInstance().newDocumentBuilder()
+                .parse(aperture.resolve("realm.svg").toFile());
+        assertEquals(64, blue.run(aperture, "realm", "graph", "--format", "png").code());
+    }
 }

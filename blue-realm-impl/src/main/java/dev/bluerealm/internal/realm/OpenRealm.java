@@ -561,6 +561,12 @@ final class OpenRealm implements Realm {
     }
 
     @Override
+    public String graph(dev.bluerealm.graph.GraphFormat format) {
+        return dev.bluerealm.internal.graph.DiagramWriters.write(dev.bluerealm.internal.graph.RealmDiagram.of(model),
+                java.util.Objects.requireNonNull(format, "format"));
+    }
+
+    @Override
     public dev.bluerealm.sync.SyncPlanner syncPlanner(dev.bluerealm.sync.SyncRequest request) throws RealmException {
         RepoContext repo = requireRepo("sync");
         dev.bluerealm.internal.sync.Syncer syncer = syncer();

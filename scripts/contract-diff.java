@@ -2,6 +2,7 @@
 //JAVA 17+
 //DESCRIPTION Prints what changed in a contract between two versions of the realm's history: each schema change, backwards/forwards verdicts with a witness, and what each importer must do
 //DEPS dev.bluerealm:blue-realm-impl:${blue.realm.version:0.1.0-SNAPSHOT}
+//DEPS org.slf4j:slf4j-nop:2.0.18
 
 import dev.bluerealm.Realm;
 import dev.bluerealm.contract.CheckMode;

@@ -2,6 +2,7 @@
 //JAVA 17+
 //DESCRIPTION Writes a Markdown report of a realm: its domains, contracts with versions and owners, who imports what (range, resolved version, status) and the open pull requests
 //DEPS dev.bluerealm:blue-realm-impl:${blue.realm.version:0.1.0-SNAPSHOT}
+//DEPS org.slf4j:slf4j-nop:2.0.18
 
 import dev.bluerealm.Realm;
 import dev.bluerealm.model.Binding;

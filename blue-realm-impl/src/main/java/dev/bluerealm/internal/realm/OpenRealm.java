@@ -192,7 +192,10 @@ final class OpenRealm implements Realm {
     @Override
     public RealmStatus status() throws RealmException {
         List<RealmStatus.LocalChange> changes = List.of();
-        if (repoContext != null) {
+        String me = repo().orElse(null);
+        boolean exports = me != null && model.domains().values().stream()
+                .anyMatch(d -> d.binding(me).map(b -> !b.exports().isEmpty()).orElse(false));
+        if (exports) { // only an exporter has code to compare with the realm (and a cache worth opening)
             CheckContext ctx = context(new CheckRequest(null, null, null, null, null, true, false));
             try {
                 changes = LocalChanges.of(ctx);

@@ -36,8 +36,27 @@ final class InstanceLock implements AutoCloseable {
         this.lock = lock;
     }
 
-    /** The lock, or empty when another process holds it. */
+    /**
+     * The lock, or empty when another process holds it. A holder is asked a few times over ~200 ms,
+     * since {@link #isHeld} probes (a status check) take the lock for an instant.
+     */
     static Optional<InstanceLock> tryAcquire(Path dir) throws IOException {
+        for (int attempt = 0; attempt < 10; attempt++) {
+            Optional<InstanceLock> l = tryOnce(dir);
+            if (l.isPresent()) {
+                return l;
+            }
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static Optional<InstanceLock> tryOnce(Path dir) throws IOException {
         Files.createDirectories(dir);
         FileChannel ch = FileChannel.open(dir.resolve(LOCK_FILE), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
         try {

@@ -94,6 +94,29 @@ class DaemonProcessTest {
     }
 
     @Test
+    void sigkill_thenRestart_takesOverWithTheSameDatabase() throws Exception {
+        Path home = tmp.resolve("blue-home");
+        StartResult first = Daemons.start(home, env());
+        DaemonClient.of(home, first.port()).notify("letemcook", "s3-access", "s3-permissions", "1.5.0", "updated",
+                "aperture", List.of(), null);
+        ProcessHandle.of(first.pid()).orElseThrow().destroyForcibly(); // SIGKILL: no hook, the PID file stays
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (ProcessHandle.of(first.pid()).map(ProcessHandle::isAlive).orElse(false)) {
+            assertTrue(System.nanoTime() < deadline);
+            Thread.sleep(20);
+        }
+        assertTrue(Files.exists(tmp.resolve("run/blue.pid")));
+        assertFalse(Daemons.status(home, env()).running()); // a stale PID file without the lock is no daemon
+        StartResult second = Daemons.start(home, env());
+        try {
+            assertTrue(second.started());
+            assertEquals(1, DaemonClient.of(home, second.port()).notifications(null, null, false).size());
+        } finally {
+            Daemons.stop(home, env());
+        }
+    }
+
+    @Test
     void daemons_startStatusStop() throws Exception {
         Path home = tmp.resolve("blue-home");
         assertFalse(Daemons.status(home, env()).running());

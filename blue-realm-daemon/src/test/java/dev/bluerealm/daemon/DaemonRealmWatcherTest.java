@@ -74,6 +74,29 @@ class DaemonRealmWatcherTest {
     }
 
     @Test
+    void sync_newOpenPullRequest_becomesNewNotificationWithItsTitle() throws Exception {
+        RfcWorkspace w = RfcWorkspace.create(tmp, "fiona@example.com");
+        DaemonClient client = start(w, Duration.ZERO);
+        client.registerSession("fungal-image-analysis", "letemcook", "cli-1", ProcessHandle.current().pid(), null);
+        assertEquals(List.of(), client.syncRealm("letemcook"));
+        Files.writeString(w.aperture().resolve("models/training/s3_paths.py"),
+                "EXPERIMENTS = \"training-metrics/experiments/*\"  # blue:export s3-permissions.read\n",
+                java.nio.file.StandardOpenOption.APPEND);
+        try (dev.bluerealm.Realm r = dev.bluerealm.Realm.open(w.machine().options(w.aperture()).build())) {
+            r.sync(r.syncPlanner(dev.bluerealm.sync.SyncRequest.defaults()).plan(),
+                    dev.bluerealm.sync.SyncRequest.defaults());
+        }
+        List<Notification> created = client.syncRealm("letemcook");
+        Notification pr = created.stream().filter(n -> n.pullRequest() != null).findFirst().orElseThrow(
+                () -> new AssertionError("no pull request notification in " + created));
+        assertEquals("new", pr.changeType());
+        assertEquals("aperture", pr.fromRepo());
+        assertEquals("#" + pr.pullRequest(), pr.version());
+        assertTrue(pr.diff().get(0).contains("s3-permissions"), pr.diff().toString());
+        assertEquals(List.of(), client.syncRealm("letemcook"));
+    }
+
+    @Test
     void periodicFetch_seesPushedVersion() throws Exception {
         RfcWorkspace w = RfcWorkspace.create(tmp, RfcWorkspace.ERIC);
         DaemonClient client = start(w, Duration.ofMillis(200));

@@ -16,6 +16,7 @@ public final class DaemonMain {
 
     public static void main(String[] args) {
         System.setProperty("sun.net.httpserver.nodelay", "true");
+        System.setProperty("java.util.logging.manager", DaemonLogManager.class.getName());
         int code = run(args, System.getenv(), System.out, System.err);
         if (code != 0) {
             System.exit(code);

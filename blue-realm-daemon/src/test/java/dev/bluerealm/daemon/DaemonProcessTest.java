@@ -85,9 +85,9 @@ class DaemonProcessTest {
             assertTrue(p.waitFor(15, TimeUnit.SECONDS));
             assertFalse(Files.exists(pidFile));
             assertFalse(Daemons.status(tmp.resolve("blue-home"), env()).running());
-            String log = Files.readString(tmp.resolve("blue-home/daemon.log.0"));
-            // JUL's own shutdown hook may close the handler before ours logs "daemon stopped"
+            String log = Files.readString(tmp.resolve("blue-home/daemon.log"));
             assertTrue(log.contains("daemon started: pid " + p.pid()), log);
+            assertTrue(log.contains("daemon stopped"), log);
         } finally {
             p.destroyForcibly();
         }

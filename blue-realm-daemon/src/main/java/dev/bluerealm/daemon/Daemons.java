@@ -81,7 +81,11 @@ public final class Daemons {
                 return new StartResult(now.pid() == p.pid(), now.pid(), now.port());
             }
             if (!p.isAlive() && p.exitValue() != 0) {
-                throw new IOException("the daemon exited with " + p.exitValue() + "; see " + home.resolve("daemon.out"));
+                throw new IOException("the daemon exited with " + p.exitValue() + ": " + lastLine(home));
+            }
+            if (!p.isAlive() && lastLine(home).contains("already running") && lastLine(home).contains(" for ")) {
+                // the lock of this run directory is held by the daemon of another BLUE_HOME
+                throw new IOException(lastLine(home));
             }
             sleep(50);
         }
@@ -110,6 +114,15 @@ public final class Daemons {
             sleep(50);
         }
         throw new IOException("the daemon (pid " + s.pid() + ") did not stop within " + WAIT.toSeconds() + " s");
+    }
+
+    private static String lastLine(Path home) {
+        try {
+            List<String> lines = Files.readAllLines(home.resolve("daemon.out"));
+            return lines.isEmpty() ? "" : lines.get(lines.size() - 1);
+        } catch (IOException e) {
+            return "";
+        }
     }
 
     private static void sleep(long ms) {

@@ -117,6 +117,22 @@ class DaemonProcessTest {
     }
 
     @Test
+    void daemons_start_runDirectoryHeldByAnotherBlueHome_failsNamingIt() throws Exception {
+        Path home = tmp.resolve("blue-home");
+        StartResult first = Daemons.start(home, env());
+        try {
+            Map<String, String> other = new java.util.HashMap<>(env());
+            other.put("BLUE_HOME", tmp.resolve("other-home").toString());
+            java.io.IOException e = org.junit.jupiter.api.Assertions.assertThrows(java.io.IOException.class,
+                    () -> Daemons.start(tmp.resolve("other-home"), other));
+            assertTrue(e.getMessage().contains("daemon already running (pid " + first.pid() + ", port " + first.port()
+                    + ") for " + home), e.getMessage());
+        } finally {
+            Daemons.stop(home, env());
+        }
+    }
+
+    @Test
     void daemons_startStatusStop() throws Exception {
         Path home = tmp.resolve("blue-home");
         assertFalse(Daemons.status(home, env()).running());

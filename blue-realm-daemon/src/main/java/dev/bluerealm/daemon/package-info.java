@@ -1,7 +1,10 @@
 /**
  * The per-machine daemon: a JDK {@code HttpServer} on 127.0.0.1 with SQLite {@code daemon.db}, tracking
- * sessions and notifications for every client on the machine (DESIGN §6). Its server, handlers and
- * store land with the daemon issue; the module exists now so the layout of DESIGN §2 holds and the
- * dependency rule (compile against the API only) is enforced from the start.
+ * sessions and notifications for every client on the machine and fetching its realms (DESIGN §6;
+ * endpoints in docs/daemon.md). Public: {@link dev.bluerealm.daemon.Daemons} (start, status, stop),
+ * {@link dev.bluerealm.daemon.DaemonServer} (in-process), {@link dev.bluerealm.daemon.DaemonMain}
+ * ({@code run}). The module compiles against the API only; the engine is on the runtime class path.
+ *
+ * @since 0.1
  */
 package dev.bluerealm.daemon;

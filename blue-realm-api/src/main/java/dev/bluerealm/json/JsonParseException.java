@@ -1,0 +1,22 @@
+package dev.bluerealm.json;
+
+/**
+ * Text that {@link JsonParser} refused, with the offset (0-based, in chars) where it went wrong.
+ *
+ * @since 0.1
+ */
+public final class JsonParseException extends IllegalArgumentException {
+    private static final long serialVersionUID = 1L;
+
+    private final int position;
+
+    public JsonParseException(String message, int position) {
+        super(message + " at position " + position);
+        this.position = position;
+    }
+
+    /** The 0-based offset in the text where parsing failed. */
+    public int position() {
+        return position;
+    }
+}

@@ -1,0 +1,117 @@
+package dev.bluerealm.daemon;
+
+import dev.bluerealm.Realm;
+import dev.bluerealm.RealmException;
+import dev.bluerealm.RealmOptions;
+import dev.bluerealm.model.Contract;
+import dev.bluerealm.model.DomainModel;
+import dev.bluerealm.sync.PullRequest;
+import dev.bluerealm.version.Version;
+import java.nio.file.Path;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Fetches the realms the daemon knows and turns what changed into notifications: a contract version
+ * not seen before ({@code updated}, or {@code breaking} when the major grew; {@code new} for a new
+ * contract) and an open pull request not seen before ({@code new}). The first scan of a realm only
+ * records what is there.
+ */
+final class RealmWatcher {
+    private static final Logger LOG = Logger.getLogger(RealmWatcher.class.getName());
+
+    /** What one scan did. */
+    record Scan(String realm, String commit, List<DaemonStore.NotificationRow> created) {}
+
+    private final DaemonStore store;
+    private final Path blueHome;
+    private final Map<String, String> environment;
+    private final Clock clock;
+
+    RealmWatcher(DaemonStore store, Path blueHome, Map<String, String> environment, Clock clock) {
+        this.store = store;
+        this.blueHome = blueHome;
+        this.environment = environment;
+        this.clock = clock;
+    }
+
+    /** The realms to watch: those in the realms table and those of sessions. */
+    Set<String> realms() throws SQLException {
+        Set<String> out = new LinkedHashSet<>();
+        store.realms().forEach(r -> out.add(r.name()));
+        out.addAll(store.sessionRealms());
+        return out;
+    }
+
+    /** Scans every known realm; failures are logged and leave the other realms unaffected. */
+    void scanAll() {
+        try {
+            for (String realm : realms()) {
+                try {
+                    scan(realm);
+                } catch (RealmException | RuntimeException e) {
+                    LOG.log(Level.WARNING, "fetching realm " + realm + " failed: " + e.getMessage());
+                    store.realmStatus(realm, "error");
+                }
+            }
+        } catch (SQLException e) {
+            LOG.log(Level.WARNING, "daemon.db: " + e.getMessage(), e);
+        }
+    }
+
+    /** Fetches {@code realm} now and records the notifications for what is new. */
+    synchronized Scan scan(String realm) throws RealmException, SQLException {
+        store.ensureRealm(realm, blueHome.resolve("realms").resolve(realm).toString());
+        boolean baseline = !store.realm(realm).map(DaemonStore.RealmRow::scanned).orElse(false);
+        RealmOptions options = RealmOptions.builder().realm(realm).blueHome(blueHome).environment(environment)
+                .clock(clock).build();
+        List<DaemonStore.NotificationRow> created = new ArrayList<>();
+        try (Realm r = Realm.open(options)) {
+            for (DomainModel domain : r.model().domains().values()) {
+                for (Contract c : domain.contracts().values()) {
+                    String version = c.version().toString();
+                    Optional<String> seen = store.seenVersion(realm, domain.name(), c.name());
+                    if (seen.isPresent() && seen.get().equals(version)) {
+                        continue;
+                    }
+                    store.seeVersion(realm, domain.name(), c.name(), version);
+                    if (baseline) {
+                        continue;
+                    }
+                    String type = seen.isEmpty() ? "new" : changeType(seen.get(), c.version());
+                    List<String> diff = seen.map(v -> List.of(c.name() + ": " + v + " -> " + version))
+                            .orElse(List.of(c.name() + ": " + version));
+                    store.addNotification(realm, domain.name(), c.name(), version, c.owner(), type, diff, null,
+                            clock.instant()).ifPresent(created::add);
+                }
+            }
+            for (PullRequest pr : r.pullRequests(PullRequest.State.OPEN)) {
+                if (store.seePullRequest(realm, pr.number()) && !baseline) {
+                    String from = pr.authorRepo() == null ? "" : pr.authorRepo();
+                    store.addNotification(realm, "", "", "#" + pr.number(), from, "new",
+                            List.of(pr.title() == null ? "" : pr.title()), pr.number(), clock.instant())
+                            .ifPresent(created::add);
+                }
+            }
+            store.realmScanned(realm, r.url(), clock.instant(), "active");
+            return new Scan(realm, r.commit(), created);
+        }
+    }
+
+    static String changeType(String before, Version after) {
+        try {
+            Version b = Version.parse(before);
+            return Long.compareUnsigned(after.major(), b.major()) > 0 ? "breaking" : "updated";
+        } catch (RuntimeException e) {
+            return "updated";
+        }
+    }
+}

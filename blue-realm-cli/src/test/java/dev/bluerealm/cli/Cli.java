@@ -28,6 +28,12 @@ final class Cli {
         env.put("NO_COLOR", "1");
     }
 
+    /** The same machine with one more environment variable. */
+    Cli with(String name, String value) {
+        env.put(name, value);
+        return this;
+    }
+
     Result run(Path cwd, String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();

@@ -59,7 +59,7 @@ class CliUsageTest {
             boolean group = !c.getSubcommands().isEmpty();
             assertTrue(group || usage.contains("Example:"), name + " has no example:\n" + usage);
             assertTrue(group || c.getCommandSpec().findOption("--json") != null || name.equals("blue demo")
-                    || name.equals("blue completion"),
+                    || name.equals("blue completion") || name.equals("blue daemon run"),
                     name + " has no --json");
             assertEquals(0, blue().run(tmp, (name.replaceFirst("^blue ?", "") + " --help").trim().split(" ")).code(),
                     name);

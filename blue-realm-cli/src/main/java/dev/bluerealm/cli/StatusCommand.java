@@ -53,6 +53,7 @@ final class StatusCommand implements Callable<Integer> {
             out.println(json(status, stale).toPrettyJson());
         } else {
             print(out, status);
+            notifications(out, status);
         }
         return 0;
     }
@@ -130,6 +131,36 @@ final class StatusCommand implements Callable<Integer> {
             return JsonValue.object(pm);
         }).toList()));
         return JsonValue.object(m);
+    }
+
+    /** What the daemon (when one runs) heard from the other repos of the realm and this repo has not acknowledged. */
+    private void notifications(PrintWriter out, RealmStatus s) {
+        if (s.repo() == null) {
+            return;
+        }
+        var daemon = DaemonLink.running(context);
+        if (daemon.isEmpty()) {
+            return;
+        }
+        try {
+            var heard = daemon.get().notifications(s.realm(), s.repo(), true);
+            if (heard.isEmpty()) {
+                return;
+            }
+            out.println();
+            for (var n : heard) {
+                long minutes = java.time.Duration.between(n.createdAt(), context.clock().instant()).toMinutes();
+                out.println("🔔 Notification from " + n.fromRepo() + " (" + (minutes <= 0 ? "just now" : minutes
+                        + " min ago") + "):");
+                out.println("  Contract '" + n.contract() + "' " + (n.changeType().equals("new") ? "proposed at "
+                        : n.changeType().equals("breaking") ? "changed incompatibly to " : "updated to ") + n.version()
+                        + (n.pullRequest() == null ? "" : " (PR #" + n.pullRequest() + ")"));
+                n.diff().forEach(l -> out.println("    " + l));
+            }
+        } catch (dev.bluerealm.daemon.client.DaemonClientException e) {
+            out.println();
+            out.println(Output.WARN + "  the daemon did not answer (" + e.getMessage() + "); notifications not shown");
+        }
     }
 
     /** Open pull requests: for an importer, what changed and whether its range takes it; for the author, what it waits for. */

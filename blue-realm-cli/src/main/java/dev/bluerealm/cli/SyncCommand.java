@@ -76,7 +76,7 @@ final class SyncCommand implements Callable<Integer> {
             if (common.json) {
                 out.println(planJson(plan, result).toPrettyJson());
             } else {
-                printResult(out, plan, result);
+                printResult(out, plan, result, notifyDaemon(plan, result));
                 for (String contract : ack) {
                     boolean moved = plan.bindingUpdates().stream().anyMatch(u -> u.contract().equals(contract));
                     boolean problem = plan.problems().stream()
@@ -143,7 +143,38 @@ final class SyncCommand implements Callable<Integer> {
         }
     }
 
-    private static void printResult(PrintWriter out, SyncPlan plan, SyncResult r) {
+    /**
+     * Tells the daemon (when one runs) about the changes this sync proposed or merged, so every
+     * session of the realm on this machine hears of them; returns the line to print.
+     */
+    private String notifyDaemon(SyncPlan plan, SyncResult r) {
+        if (r.opened() == null && r.merged().isEmpty()) {
+            return null;
+        }
+        var daemon = DaemonLink.running(context);
+        if (daemon.isEmpty()) {
+            return r.notice();
+        }
+        try {
+            for (SyncPlan.ContractChange c : plan.changes()) {
+                List<String> diff = new ArrayList<>(c.added());
+                diff.addAll(c.removed());
+                daemon.get().notify(plan.realm(), c.domain(), c.contract(), c.toVersion(),
+                        c.breaking() ? "breaking" : r.updated() ? "updated" : "new", plan.repo(), diff,
+                        r.opened() == null ? null : r.opened().number());
+            }
+            Set<String> others = new LinkedHashSet<>();
+            daemon.get().sessions().stream().filter(s -> plan.realm().equals(s.realm()) && !plan.repo().equals(s.repo()))
+                    .forEach(s -> others.add(s.repo()));
+            return others.isEmpty() ? "the daemon has it; no other session is open (others see it when they start)"
+                    : String.join("\n", others.stream().map(o -> Output.OK + " " + o + " notified").toList());
+        } catch (dev.bluerealm.daemon.client.DaemonClientException e) {
+            return "the daemon did not answer (" + e.getMessage() + "); others see this at their next"
+                    + " `blue realm status`";
+        }
+    }
+
+    private static void printResult(PrintWriter out, SyncPlan plan, SyncResult r, String notice) {
         out.println("📤 Syncing with realm '" + plan.realm() + "'...");
         if (r.opened() != null) {
             out.println(r.updated() ? "Updating branch: " + plan.branch() : "Creating sync branch: " + plan.branch());
@@ -177,9 +208,9 @@ final class SyncCommand implements Callable<Integer> {
             out.println(Output.ERROR + " Not merged: " + n);
         }
         problems(out, plan);
-        if (r.opened() != null || !r.merged().isEmpty()) {
+        if (notice != null) {
             out.println("Notifying active sessions...");
-            out.println("  " + r.notice());
+            notice.lines().forEach(l -> out.println(l.startsWith(Output.OK) ? l : "  " + l));
         }
         if (r.retries() > 0) {
             out.println(Output.INFO + " Others were writing to the realm at the same moment: redid " + r.retries()

@@ -31,4 +31,29 @@ class DaemonE2ETest {
         }
         assertTrue(blue.run(tmp, "daemon", "status").out().startsWith("no daemon running"));
     }
+
+    @Test
+    void syncWithADaemonRunning_notifiesIt_andTheImportersStatusShowsTheNotification() throws Exception {
+        dev.bluerealm.testing.RfcWorkspace w = dev.bluerealm.testing.RfcWorkspace.create(tmp, "fiona@example.com");
+        Cli blue = new Cli(tmp.resolve("blue-home"), tmp.resolve("home"))
+                .with("BLUE_DAEMON_PORT", "0").with("BLUE_DAEMON_RUN_DIR", tmp.resolve("run").toString());
+        assertEquals(0, blue.run(tmp, "daemon", "start").code());
+        try {
+            java.nio.file.Files.writeString(w.aperture().resolve("models/training/s3_paths.py"),
+                    "EXPERIMENTS = \"training-metrics/experiments/*\"  # blue:export s3-permissions.read\n",
+                    java.nio.file.StandardOpenOption.APPEND);
+            Cli.Result sync = blue.run(w.aperture(), "realm", "sync");
+            assertEquals(0, sync.code(), sync.toString());
+            assertTrue(sync.out().contains("Notifying active sessions...\n"
+                    + "  the daemon has it; no other session is open (others see it when they start)\n"), sync.out());
+            Cli.Result status = blue.run(w.fungal(), "realm", "status");
+            assertTrue(status.out().contains("🔔 Notification from aperture (just now):\n"
+                    + "  Contract 's3-permissions' proposed at 1.5.0 (PR #1)\n"
+                    + "    + training-metrics/experiments/*\n"), status.out());
+            Cli.Result own = blue.run(w.aperture(), "realm", "status");
+            assertTrue(!own.out().contains("🔔 Notification"), "a repo is not notified of its own change: " + own.out());
+        } finally {
+            blue.run(tmp, "daemon", "stop");
+        }
+    }
 }

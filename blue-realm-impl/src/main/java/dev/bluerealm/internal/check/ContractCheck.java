@@ -6,7 +6,6 @@ import dev.bluerealm.contract.CompatibilityReport;
 import dev.bluerealm.contract.Severity;
 import dev.bluerealm.internal.history.ContractHistory;
 import dev.bluerealm.internal.realm.RealmPaths;
-import dev.bluerealm.internal.schema.SchemaValidator;
 import dev.bluerealm.model.Contract;
 import dev.bluerealm.model.EvolutionEntry;
 import dev.bluerealm.version.Version;
@@ -42,12 +41,12 @@ final class ContractCheck {
     private static void check(CheckContext ctx, Report report, String domain, Contract c) {
         String file = RealmPaths.contract(domain, c.name());
         int before = report.findings.size();
-        Optional<String> schemaProblem = SchemaValidator.schemaProblem(c.schema());
+        Optional<String> schemaProblem = ctx.schemas().validator().schemaProblem(c.schema());
         if (schemaProblem.isPresent()) {
             report.add(Severity.ERROR, "SCHEMA_INVALID", c.name() + ": the schema is not valid JSON Schema: "
                     + schemaProblem.get(), domain, c.name(), c.owner(), file, 0);
         } else {
-            List<String> problems = SchemaValidator.validate(c.schema(), c.value());
+            List<String> problems = ctx.schemas().validator().validate(c.schema(), c.value());
             for (String p : problems) {
                 report.add(Severity.ERROR, "VALUE_INVALID", c.name() + " " + c.version() + ": the value does not match"
                         + " its schema: " + p, domain, c.name(), c.owner(), file, 0);

@@ -10,7 +10,6 @@ import dev.bluerealm.internal.extract.Problem;
 import dev.bluerealm.internal.extract.ValueDiff;
 import dev.bluerealm.internal.hooks.HookInput;
 import dev.bluerealm.internal.realm.RealmPaths;
-import dev.bluerealm.internal.schema.SchemaValidator;
 import dev.bluerealm.internal.yaml.Documents;
 import dev.bluerealm.json.JsonValue;
 import dev.bluerealm.model.Contract;
@@ -86,7 +85,7 @@ final class ExporterCheck {
                 }
             }
             if (schema != null) {
-                for (String problem : SchemaValidator.validate(schema, x.value())) {
+                for (String problem : ctx.schemas().validator().validate(schema, x.value())) {
                     report.add(Severity.ERROR, "VALUE_INVALID", c.name() + ": the extracted value does not match the"
                             + (proposed != null ? " proposed" : "") + " schema: " + problem, domain, c.name(), repo,
                             null, 0);

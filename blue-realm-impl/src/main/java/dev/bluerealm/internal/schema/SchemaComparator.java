@@ -30,6 +30,12 @@ import java.util.Optional;
  * }</pre>
  */
 public final class SchemaComparator implements SchemaCompatibility {
+    private final SchemaValidator validator = new SchemaValidator();
+
+    /** The validator this comparator confirms witnesses with; the engine's one, with its cache. */
+    public SchemaValidator validator() {
+        return validator;
+    }
 
     /**
      * Compares two schemas (domain, contract, from and to of the report are null; importers empty).
@@ -53,20 +59,20 @@ public final class SchemaComparator implements SchemaCompatibility {
         return new CompatibilityReport(null, null, null, null, backwards, forwards, changes, witnesses, List.of());
     }
 
-    private static void requireSchema(String which, JsonValue schema) {
-        Optional<String> problem = SchemaValidator.schemaProblem(schema);
+    private void requireSchema(String which, JsonValue schema) {
+        Optional<String> problem = validator.schemaProblem(schema);
         if (problem.isPresent()) {
             throw new IllegalArgumentException("the " + which + " schema is not a valid JSON Schema: " + problem.get());
         }
     }
 
     /** Does {@code smaller} ⊆ {@code larger} hold; if not, find the witness (accepted by smaller). */
-    private static Verdict verdict(Direction direction, Side smaller, Side larger, Map<Direction, Witness> witnesses) {
+    private Verdict verdict(Direction direction, Side smaller, Side larger, Map<Direction, Witness> witnesses) {
         Outcome outcome = new Subsumption(smaller, larger).check();
         if (outcome.holds()) {
             return new Verdict.Holds();
         }
-        Optional<WitnessFinder.Found> found = WitnessFinder.find(smaller, larger, outcome);
+        Optional<WitnessFinder.Found> found = WitnessFinder.find(validator, smaller, larger, outcome);
         if (found.isPresent()) {
             witnesses.put(direction, new Witness(found.get().instance(), smaller.label(), larger.label()));
             return new Verdict.DoesNotHold(found.get().reason());

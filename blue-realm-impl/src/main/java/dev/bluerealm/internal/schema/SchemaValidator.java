@@ -23,13 +23,14 @@ import java.util.Set;
  * The validator facade: is a schema valid JSON Schema, and is an instance valid under it. Backed by
  * networknt json-schema-validator (draft 2020-12 by default; a schema's own {@code $schema} picks
  * another draft), which never fetches remote resources. Compiled schemas are cached by identity and
- * by equality (at most {@value #CACHE_SIZE}), so checking many instances against one schema
- * compiles it once. Thread-safe.
+ * by equality (at most {@value #CACHE_SIZE}) per instance, so checking many instances against one
+ * schema compiles it once. Thread-safe; the engine owns one instance.
  *
  * <pre>{@code
- * SchemaValidator.schemaProblem(schema);          // Optional.empty() when schema is valid JSON Schema
- * SchemaValidator.valid(schema, value);            // true / false
- * SchemaValidator.validate(schema, value);         // ["/read/0: integer found, string expected"]
+ * SchemaValidator v = new SchemaValidator();
+ * v.schemaProblem(schema);          // Optional.empty() when schema is valid JSON Schema
+ * v.valid(schema, value);           // true / false
+ * v.validate(schema, value);        // ["/read/0: integer found, string expected"]
  * }</pre>
  */
 public final class SchemaValidator {
@@ -125,34 +126,35 @@ public final class SchemaValidator {
         }
     }
 
-    private static final Object LOCK = new Object();
-    private static final Map<JsonValue, Entry> CACHE = new LinkedHashMap<>(64, 0.75f, true) {
+    private final Object lock = new Object();
+    private final Map<JsonValue, Entry> cache = new LinkedHashMap<>(64, 0.75f, true) {
         @Override
         protected boolean removeEldestEntry(Map.Entry<JsonValue, Entry> eldest) {
             return size() > CACHE_SIZE;
         }
     };
-    private static final JsonValue[] RECENT_KEYS = new JsonValue[RECENT];
-    private static final Entry[] RECENT_ENTRIES = new Entry[RECENT];
-    private static int recentNext;
+    private final JsonValue[] recentKeys = new JsonValue[RECENT];
+    private final Entry[] recentEntries = new Entry[RECENT];
+    private int recentNext;
 
     static {
-        META.initializeValidators();
+        META.initializeValidators(); // immutable once initialised: shared by every instance
     }
 
-    private SchemaValidator() {}
+    /** A validator with its own cache of compiled schemas; the engine keeps one (in its SchemaComparator). */
+    public SchemaValidator() {}
 
     /**
      * What makes {@code schema} not a valid JSON Schema (meta-schema violations with their paths, a
      * {@code $ref} that does not resolve, a pattern that is not a regular expression), or empty.
      */
-    public static Optional<String> schemaProblem(JsonValue schema) {
+    public Optional<String> schemaProblem(JsonValue schema) {
         List<String> p = schemaErrors(schema);
         return p.isEmpty() ? Optional.empty() : Optional.of(String.join("; ", p));
     }
 
     /** Every problem that makes {@code schema} not a valid JSON Schema; empty when it is valid. */
-    public static List<String> schemaErrors(JsonValue schema) {
+    public List<String> schemaErrors(JsonValue schema) {
         Entry e = entry(schema);
         if (!e.problems.isEmpty()) {
             return e.problems;
@@ -172,7 +174,7 @@ public final class SchemaValidator {
      * @throws IllegalArgumentException when {@code schema} is not a valid JSON Schema or cannot be
      *     evaluated (a {@code $ref} cycle that never reaches the instance)
      */
-    public static boolean valid(JsonValue schema, JsonValue instance) {
+    public boolean valid(JsonValue schema, JsonValue instance) {
         return errors(schema, instance, true).isEmpty();
     }
 
@@ -181,7 +183,7 @@ public final class SchemaValidator {
      * instance path ({@code /read/0: integer found, string expected}); empty when it is valid. When
      * the schema itself is not valid JSON Schema, the single message says so (it does not throw).
      */
-    public static List<String> validate(JsonValue schema, JsonValue instance) {
+    public List<String> validate(JsonValue schema, JsonValue instance) {
         Objects.requireNonNull(schema, "schema");
         Objects.requireNonNull(instance, "instance");
         try {
@@ -191,7 +193,7 @@ public final class SchemaValidator {
         }
     }
 
-    private static List<String> errors(JsonValue schema, JsonValue instance, boolean stopAtFirst) {
+    private List<String> errors(JsonValue schema, JsonValue instance, boolean stopAtFirst) {
         Entry e = entry(schema);
         if (!e.problems.isEmpty()) {
             throw new IllegalArgumentException("not a valid JSON Schema: " + String.join("; ", e.problems));
@@ -223,35 +225,35 @@ public final class SchemaValidator {
         return List.copyOf(out);
     }
 
-    private static Entry entry(JsonValue schema) {
+    private Entry entry(JsonValue schema) {
         Objects.requireNonNull(schema, "schema");
-        synchronized (LOCK) {
+        synchronized (lock) {
             for (int i = 0; i < RECENT; i++) {
-                if (RECENT_KEYS[i] == schema) {
-                    return RECENT_ENTRIES[i];
+                if (recentKeys[i] == schema) {
+                    return recentEntries[i];
                 }
             }
-            Entry e = CACHE.get(schema);
+            Entry e = cache.get(schema);
             if (e != null) {
                 remember(schema, e);
                 return e;
             }
         }
         Entry e = new Entry(check(schema));
-        synchronized (LOCK) {
-            CACHE.put(schema, e);
+        synchronized (lock) {
+            cache.put(schema, e);
             remember(schema, e);
         }
         return e;
     }
 
-    private static void remember(JsonValue schema, Entry e) {
-        RECENT_KEYS[recentNext] = schema;
-        RECENT_ENTRIES[recentNext] = e;
+    private void remember(JsonValue schema, Entry e) {
+        recentKeys[recentNext] = schema;
+        recentEntries[recentNext] = e;
         recentNext = (recentNext + 1) % RECENT;
     }
 
-    private static Schema compiled(Entry e, JsonValue schema) {
+    private Schema compiled(Entry e, JsonValue schema) {
         Schema s = e.compiled;
         if (s != null || e.compileProblem != null) {
             return s;
@@ -273,7 +275,7 @@ public final class SchemaValidator {
     }
 
     /** Meta-schema problems, unresolvable local references and bad patterns (no compilation). */
-    private static List<String> check(JsonValue schema) {
+    private List<String> check(JsonValue schema) {
         Schema meta = META;
         if (schema instanceof JsonObject o && o.get("$schema") instanceof JsonString declared
                 && !Side.isDraft202012(declared.value())) {

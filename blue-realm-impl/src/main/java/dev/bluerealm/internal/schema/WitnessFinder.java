@@ -31,12 +31,12 @@ final class WitnessFinder {
 
     private WitnessFinder() {}
 
-    static Optional<Found> find(Side accepting, Side rejecting, Outcome outcome) {
+    static Optional<Found> find(SchemaValidator validator, Side accepting, Side rejecting, Outcome outcome) {
         int tries = 0;
         Set<JsonValue> seen = new LinkedHashSet<>();
         for (Outcome.Failure f : outcome.failures) {
             for (JsonValue c : f.candidates()) {
-                if (seen.add(c) && tries++ < MAX_TRIES && confirmed(accepting.root(), rejecting.root(), c)) {
+                if (seen.add(c) && tries++ < MAX_TRIES && confirmed(validator, accepting.root(), rejecting.root(), c)) {
                     return Optional.of(new Found(c, f.reason()));
                 }
             }
@@ -46,7 +46,7 @@ final class WitnessFinder {
         fallback.addAll(Sampler.hints(List.of(accepting.root())));
         fallback.addAll(PLAIN);
         for (JsonValue c : fallback) {
-            if (c != null && seen.add(c) && tries++ < MAX_TRIES && confirmed(accepting.root(), rejecting.root(), c)) {
+            if (c != null && seen.add(c) && tries++ < MAX_TRIES && confirmed(validator, accepting.root(), rejecting.root(), c)) {
                 return Optional.of(new Found(c, outcome.reason()));
             }
         }
@@ -54,9 +54,9 @@ final class WitnessFinder {
     }
 
     /** Accepted by {@code a} and rejected by {@code b}, according to the validator. */
-    static boolean confirmed(JsonValue a, JsonValue b, JsonValue instance) {
+    static boolean confirmed(SchemaValidator validator, JsonValue a, JsonValue b, JsonValue instance) {
         try {
-            return SchemaValidator.valid(a, instance) && !SchemaValidator.valid(b, instance);
+            return validator.valid(a, instance) && !validator.valid(b, instance);
         } catch (IllegalArgumentException e) {
             return false;
         }

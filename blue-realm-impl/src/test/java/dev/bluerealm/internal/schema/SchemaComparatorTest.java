@@ -418,9 +418,9 @@ class SchemaComparatorTest {
                 JsonValue rejecting = d == Direction.BACKWARDS ? old : neu;
                 assertEquals(d == Direction.BACKWARDS ? "new" : "old", w.acceptedBy());
                 assertEquals(d == Direction.BACKWARDS ? "old" : "new", w.rejectedBy());
-                assertTrue(SchemaValidator.valid(accepting, w.instance()), () -> d + ": " + w.instance().toJson()
+                assertTrue(SchemaGenerators.VALIDATOR.valid(accepting, w.instance()), () -> d + ": " + w.instance().toJson()
                         + " not accepted by " + w.acceptedBy());
-                assertFalse(SchemaValidator.valid(rejecting, w.instance()), () -> d + ": " + w.instance().toJson()
+                assertFalse(SchemaGenerators.VALIDATOR.valid(rejecting, w.instance()), () -> d + ": " + w.instance().toJson()
                         + " not rejected by " + w.rejectedBy());
             }
         }

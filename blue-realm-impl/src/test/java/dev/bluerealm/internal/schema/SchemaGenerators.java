@@ -30,6 +30,9 @@ import tools.jackson.databind.json.JsonMapper;
  * reproduced by its seed.
  */
 final class SchemaGenerators {
+    /** One validator (and cache) for every test of this package, as the engine keeps one. */
+    static final SchemaValidator VALIDATOR = new SchemaValidator();
+
     static final List<String> NAMES = List.of("a", "b", "c", "d");
     static final List<String> PATTERNS = List.of("^a", "b$", "^[a-c]*$", "x");
     private static final List<String> WORDS = List.of("", "a", "b", "ab", "ba", "abc", "cab", "x", "xa", "bb", "aaaa");
@@ -519,7 +522,7 @@ final class SchemaGenerators {
             candidates.add(any(r, 2));
         }
         for (JsonValue c : candidates) {
-            if (SchemaValidator.valid(schema, c)) {
+            if (VALIDATOR.valid(schema, c)) {
                 out.add(c);
             }
         }

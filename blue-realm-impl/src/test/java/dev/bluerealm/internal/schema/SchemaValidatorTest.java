@@ -17,16 +17,18 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class SchemaValidatorTest {
+    private final SchemaValidator validator = new SchemaValidator();
+
     private static final JsonValue S3 = json(SchemaComparatorTest.S3_1_4_0);
 
     @Test
     void valid_rfcValue_true() {
-        assertTrue(SchemaValidator.valid(S3, json("{'read':['jobs/*/masks/*'],'write':[],'delete':[]}")));
+        assertTrue(validator.valid(S3, json("{'read':['jobs/*/masks/*'],'write':[],'delete':[]}")));
     }
 
     @Test
     void validate_wrongItemType_messagesCarryInstancePaths() {
-        List<String> errors = SchemaValidator.validate(S3, json("{'read':['ok', 5],'write':'no'}"));
+        List<String> errors = validator.validate(S3, json("{'read':['ok', 5],'write':'no'}"));
 
         assertEquals(2, errors.size(), errors.toString());
         assertTrue(errors.get(0).startsWith("/read/1: "), errors.toString());
@@ -35,7 +37,7 @@ class SchemaValidatorTest {
 
     @Test
     void validate_missingRequiredAtRoot_rootIsNamed() {
-        List<String> errors = SchemaValidator.validate(S3, json("{}"));
+        List<String> errors = validator.validate(S3, json("{}"));
 
         assertEquals(1, errors.size());
         assertTrue(errors.get(0).startsWith("(root): ") && errors.get(0).contains("read"), errors.toString());
@@ -43,30 +45,30 @@ class SchemaValidatorTest {
 
     @Test
     void schemaProblem_validSchema_empty() {
-        assertEquals(Optional.empty(), SchemaValidator.schemaProblem(S3));
-        assertEquals(Optional.empty(), SchemaValidator.schemaProblem(json("true")));
+        assertEquals(Optional.empty(), validator.schemaProblem(S3));
+        assertEquals(Optional.empty(), validator.schemaProblem(json("true")));
     }
 
     @Test
     void schemaProblem_invalidKeywordValues_namedWithSchemaPaths() {
-        assertTrue(SchemaValidator.schemaProblem(json("{'type':'strin'}")).orElseThrow().contains("/type"));
-        assertTrue(SchemaValidator.schemaProblem(json("{'items':[{}]}")).orElseThrow().contains("/items"));
-        assertTrue(SchemaValidator.schemaProblem(json("5")).orElseThrow().startsWith("(root)"));
-        assertTrue(SchemaValidator.schemaProblem(json("{'required':['a','a']}")).orElseThrow().contains("/required"));
-        assertTrue(SchemaValidator.schemaProblem(json("{'pattern':'['}")).orElseThrow().contains("regular expression"));
-        assertTrue(SchemaValidator.schemaProblem(json("{'$ref':'#/$defs/x'}")).orElseThrow().contains("does not resolve"));
+        assertTrue(validator.schemaProblem(json("{'type':'strin'}")).orElseThrow().contains("/type"));
+        assertTrue(validator.schemaProblem(json("{'items':[{}]}")).orElseThrow().contains("/items"));
+        assertTrue(validator.schemaProblem(json("5")).orElseThrow().startsWith("(root)"));
+        assertTrue(validator.schemaProblem(json("{'required':['a','a']}")).orElseThrow().contains("/required"));
+        assertTrue(validator.schemaProblem(json("{'pattern':'['}")).orElseThrow().contains("regular expression"));
+        assertTrue(validator.schemaProblem(json("{'$ref':'#/$defs/x'}")).orElseThrow().contains("does not resolve"));
     }
 
     @Test
     void schemaProblem_remoteReference_reportedNotFetched() {
-        String problem = SchemaValidator.schemaProblem(json("{'$ref':'http://127.0.0.1:9/schema.json'}")).orElseThrow();
+        String problem = validator.schemaProblem(json("{'$ref':'http://127.0.0.1:9/schema.json'}")).orElseThrow();
 
         assertTrue(problem.contains("remote schemas are never fetched"), problem);
     }
 
     @Test
     void validate_invalidSchema_reportsTheSchemaProblemInsteadOfThrowing() {
-        List<String> errors = SchemaValidator.validate(json("{'type':'strin'}"), json("'x'"));
+        List<String> errors = validator.validate(json("{'type':'strin'}"), json("'x'"));
 
         assertEquals(1, errors.size());
         assertTrue(errors.get(0).startsWith("(schema): not a valid JSON Schema"), errors.toString());
@@ -74,8 +76,8 @@ class SchemaValidatorTest {
 
     @Test
     void valid_invalidSchemaOrRefLoop_throwsIllegalArgumentException() {
-        assertThrows(IllegalArgumentException.class, () -> SchemaValidator.valid(json("{'minimum':'x'}"), json("1")));
-        assertThrows(IllegalArgumentException.class, () -> SchemaValidator.valid(
+        assertThrows(IllegalArgumentException.class, () -> validator.valid(json("{'minimum':'x'}"), json("1")));
+        assertThrows(IllegalArgumentException.class, () -> validator.valid(
                 json("{'$defs':{'a':{'$ref':'#/$defs/a'}},'$ref':'#/$defs/a'}"), json("1")));
     }
 
@@ -83,19 +85,19 @@ class SchemaValidatorTest {
     void valid_sameSchemaManyTimes_compiledOnceAndStillCorrect() {
         JsonValue schema = json("{'type':'integer','maximum':10}");
         for (int i = 0; i < 200; i++) {
-            assertEquals(i <= 10, SchemaValidator.valid(schema, JsonValue.number(i)));
+            assertEquals(i <= 10, validator.valid(schema, JsonValue.number(i)));
         }
         // an equal but distinct schema object hits the same entry
-        assertFalse(SchemaValidator.valid(json("{'type':'integer','maximum':10}"), JsonValue.number(11)));
+        assertFalse(validator.valid(json("{'type':'integer','maximum':10}"), JsonValue.number(11)));
     }
 
     @Test
     void valid_integerTypeWithExactNumbers_matchesJsonSchemaIntegers() {
         JsonValue integer = json("{'type':'integer'}");
 
-        assertTrue(SchemaValidator.valid(integer, new JsonValue.JsonNumber(new BigDecimal("2.0"))));
-        assertTrue(SchemaValidator.valid(integer, new JsonValue.JsonNumber(new BigDecimal("1e30"))));
-        assertFalse(SchemaValidator.valid(integer, new JsonValue.JsonNumber(new BigDecimal("2.5"))));
+        assertTrue(validator.valid(integer, new JsonValue.JsonNumber(new BigDecimal("2.0"))));
+        assertTrue(validator.valid(integer, new JsonValue.JsonNumber(new BigDecimal("1e30"))));
+        assertFalse(validator.valid(integer, new JsonValue.JsonNumber(new BigDecimal("2.5"))));
     }
 
     @Test
@@ -114,7 +116,7 @@ class SchemaValidatorTest {
         qt().withFixedSeed(0x3E7A_5C4EL).withExamples(500).forAll(SchemaGenerators.possiblyInvalidSchemas())
                 .checkAssert(s -> {
                     boolean officialValid = official.validate(JsonNodes.toNode(s)).isEmpty();
-                    Optional<String> problem = SchemaValidator.schemaProblem(s);
+                    Optional<String> problem = validator.schemaProblem(s);
                     if (!officialValid) {
                         assertTrue(problem.isPresent(), () -> "missed: " + s.toJson());
                     } else if (problem.isPresent()) {

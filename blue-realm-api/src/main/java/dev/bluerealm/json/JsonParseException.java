@@ -9,10 +9,17 @@ public final class JsonParseException extends IllegalArgumentException {
     private static final long serialVersionUID = 1L;
 
     private final int position;
+    private final String reason;
 
     public JsonParseException(String message, int position) {
         super(message + " at position " + position);
         this.position = position;
+        this.reason = message;
+    }
+
+    /** What is wrong, without the position (for messages that show it their own way). */
+    public String reason() {
+        return reason;
     }
 
     /** The 0-based offset in the text where parsing failed. */

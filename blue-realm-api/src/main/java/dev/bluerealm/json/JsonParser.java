@@ -8,12 +8,15 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * A strict RFC 8259 JSON parser producing {@link JsonValue}s: numbers are kept exactly as
- * {@link BigDecimal}, nesting is bounded, duplicate member names and trailing text are errors, and
- * every error names the offending position.
+ * A strict RFC 8259 reader into {@link JsonValue}, the one JSON parser of blue-realm (the daemon's
+ * request bodies, the engine's extractors). Numbers are read exactly ({@link BigDecimal}); duplicate
+ * member names, nesting deeper than the given depth and anything after the value (for
+ * {@link #parse}) are errors, each a {@link JsonParseException} with the offset where it was found.
+ * A leading byte-order mark is skipped.
  *
  * <pre>{@code
- * JsonValue v = JsonParser.parse("{\"read\": [\"jobs/*\"]}", 32);
+ * JsonValue v = JsonParser.parse("{\"read\": [\"jobs/*\"]}");
+ * JsonParser.Prefix p = JsonParser.parsePrefix("x = [1] // rest", 4, 64);   // p.end() == 7
  * }</pre>
  *
  * @since 0.1
@@ -22,13 +25,20 @@ public final class JsonParser {
     /** The nesting depth {@link #parse(String)} allows. */
     public static final int DEFAULT_MAX_DEPTH = 64;
 
+    /** A value read from the front of a text and the offset just after it. */
+    public record Prefix(JsonValue value, int end) {}
+
     private final String text;
     private final int maxDepth;
     private int pos;
 
-    private JsonParser(String text, int maxDepth) {
-        this.text = text;
+    private JsonParser(String text, int start, int maxDepth) {
+        this.text = Objects.requireNonNull(text, "text");
+        if (maxDepth < 1) {
+            throw new IllegalArgumentException("maxDepth must be at least 1, was " + maxDepth);
+        }
         this.maxDepth = maxDepth;
+        this.pos = start;
     }
 
     /** {@link #parse(String, int)} with {@link #DEFAULT_MAX_DEPTH}. */
@@ -45,23 +55,30 @@ public final class JsonParser {
      * @throws JsonParseException when the text is not JSON or nests deeper than {@code maxDepth}
      */
     public static JsonValue parse(String text, int maxDepth) {
-        Objects.requireNonNull(text, "text");
-        if (maxDepth < 1) {
-            throw new IllegalArgumentException("maxDepth must be at least 1, was " + maxDepth);
+        JsonParser p = new JsonParser(text, 0, maxDepth);
+        if (!text.isEmpty() && text.charAt(0) == '\uFEFF') {
+            p.pos = 1;
         }
-        JsonParser p = new JsonParser(text, maxDepth);
         p.skipWhitespace();
         JsonValue v = p.value(0);
         p.skipWhitespace();
         if (p.pos < text.length()) {
-            throw p.error("unexpected text after the value");
+            throw p.error("unexpected " + p.describeHere() + " after the JSON value");
         }
         return v;
     }
 
+    /** The JSON value starting at {@code start} (leading whitespace skipped); anything after it is left. */
+    public static Prefix parsePrefix(String text, int start, int maxDepth) {
+        JsonParser p = new JsonParser(text, start, maxDepth);
+        p.skipWhitespace();
+        JsonValue v = p.value(0);
+        return new Prefix(v, p.pos);
+    }
+
     private JsonValue value(int depth) {
         if (pos >= text.length()) {
-            throw error("unexpected end of input, expected a value");
+            throw error("expected a JSON value, found the end of the text");
         }
         char c = text.charAt(pos);
         switch (c) {
@@ -70,7 +87,7 @@ public final class JsonParser {
             case '[':
                 return array(depth + 1);
             case '"':
-                return new JsonValue.JsonString(string());
+                return JsonValue.string(string());
             case 't':
                 literal("true");
                 return JsonValue.bool(true);
@@ -84,7 +101,7 @@ public final class JsonParser {
                 if (c == '-' || (c >= '0' && c <= '9')) {
                     return number();
                 }
-                throw error("unexpected character " + describe(c));
+                throw error("expected a JSON value, found " + describeHere());
         }
     }
 
@@ -100,16 +117,17 @@ public final class JsonParser {
         while (true) {
             skipWhitespace();
             if (peek() != '"') {
-                throw error("expected a member name in double quotes");
+                throw error("expected a member name in double quotes, found " + describeHere());
             }
-            int at = pos;
-            String name = string();
+            int keyAt = pos;
+            String key = string();
             skipWhitespace();
             expect(':');
             skipWhitespace();
             JsonValue v = value(depth);
-            if (members.putIfAbsent(name, v) != null) {
-                throw new JsonParseException("duplicate member name \"" + name + "\"", at);
+            if (members.putIfAbsent(key, v) != null) {
+                pos = keyAt;
+                throw error("duplicate member name \"" + key + "\"");
             }
             skipWhitespace();
             char c = peek();
@@ -119,7 +137,7 @@ public final class JsonParser {
                 pos++;
                 return new JsonValue.JsonObject(members);
             } else {
-                throw error("expected ',' or '}' in an object");
+                throw error("expected ',' or '}' in an object, found " + describeHere());
             }
         }
     }
@@ -144,64 +162,67 @@ public final class JsonParser {
                 pos++;
                 return new JsonValue.JsonArray(items);
             } else {
-                throw error("expected ',' or ']' in an array");
+                throw error("expected ',' or ']' in an array, found " + describeHere());
             }
         }
     }
 
     private String string() {
-        pos++; // opening quote
+        int start = pos;
+        pos++; // "
         StringBuilder out = new StringBuilder();
         while (true) {
             if (pos >= text.length()) {
+                pos = start;
                 throw error("unterminated string");
             }
-            char c = text.charAt(pos);
+            char c = text.charAt(pos++);
             if (c == '"') {
-                pos++;
                 return out.toString();
             }
             if (c < 0x20) {
-                throw error("unescaped control character " + describe(c) + " in a string");
+                pos--;
+                throw error("control character U+" + String.format("%04X", (int) c) + " in a string; escape it");
             }
             if (c != '\\') {
                 out.append(c);
-                pos++;
                 continue;
             }
-            pos++;
             if (pos >= text.length()) {
-                throw error("unterminated escape");
+                pos = start;
+                throw error("unterminated string");
             }
-            char e = text.charAt(pos);
+            char e = text.charAt(pos++);
             switch (e) {
-                case '"' -> out.append('"');
-                case '\\' -> out.append('\\');
-                case '/' -> out.append('/');
-                case 'b' -> out.append('\b');
-                case 'f' -> out.append('\f');
-                case 'n' -> out.append('\n');
-                case 'r' -> out.append('\r');
-                case 't' -> out.append('\t');
-                case 'u' -> {
-                    if (pos + 4 >= text.length()) {
+                case '"': out.append('"'); break;
+                case '\\': out.append('\\'); break;
+                case '/': out.append('/'); break;
+                case 'b': out.append('\b'); break;
+                case 'f': out.append('\f'); break;
+                case 'n': out.append('\n'); break;
+                case 'r': out.append('\r'); break;
+                case 't': out.append('\t'); break;
+                case 'u':
+                    if (pos + 4 > text.length()) {
+                        pos -= 2;
                         throw error("incomplete \\u escape");
                     }
                     int code = 0;
-                    for (int i = 1; i <= 4; i++) {
+                    for (int i = 0; i < 4; i++) {
                         int d = Character.digit(text.charAt(pos + i), 16);
                         if (d < 0) {
-                            pos += i;
-                            throw error("invalid hex digit in \\u escape");
+                            pos -= 2;
+                            throw error("bad \\u escape");
                         }
                         code = code * 16 + d;
                     }
-                    out.append((char) code);
                     pos += 4;
-                }
-                default -> throw error("invalid escape \\" + e);
+                    out.append((char) code);
+                    break;
+                default:
+                    pos -= 2;
+                    throw error("unknown escape \\" + e);
             }
-            pos++;
         }
     }
 
@@ -212,20 +233,21 @@ public final class JsonParser {
         }
         if (peek() == '0') {
             pos++;
-            if (isDigit(peek())) {
-                throw error("leading zeros are not allowed");
-            }
         } else if (isDigit(peek())) {
-            digits();
+            while (isDigit(peek())) {
+                pos++;
+            }
         } else {
-            throw error("expected a digit");
+            throw error("expected a digit, found " + describeHere());
         }
         if (peek() == '.') {
             pos++;
             if (!isDigit(peek())) {
-                throw error("expected a digit after the decimal point");
+                throw error("expected a digit after '.', found " + describeHere());
             }
-            digits();
+            while (isDigit(peek())) {
+                pos++;
+            }
         }
         if (peek() == 'e' || peek() == 'E') {
             pos++;
@@ -233,70 +255,75 @@ public final class JsonParser {
                 pos++;
             }
             if (!isDigit(peek())) {
-                throw error("expected a digit in the exponent");
+                throw error("expected a digit in the exponent, found " + describeHere());
             }
-            digits();
+            while (isDigit(peek())) {
+                pos++;
+            }
+        }
+        if (pos - start > 1000) {
+            pos = start;
+            throw error("number longer than 1000 characters");
         }
         try {
             return new JsonValue.JsonNumber(new BigDecimal(text.substring(start, pos)));
         } catch (NumberFormatException | ArithmeticException e) {
-            throw new JsonParseException("number out of range", start);
+            pos = start;
+            throw error("number out of range");
         }
-    }
-
-    private void digits() {
-        while (isDigit(peek())) {
-            pos++;
-        }
-    }
-
-    private static boolean isDigit(char c) {
-        return c >= '0' && c <= '9';
     }
 
     private void literal(String word) {
         if (!text.startsWith(word, pos)) {
-            throw error("invalid literal, expected " + word);
+            throw error("expected a JSON value, found " + describeHere());
         }
         pos += word.length();
     }
 
     private void expect(char c) {
         if (peek() != c) {
-            throw error("expected '" + c + "'");
+            throw error("expected '" + c + "', found " + describeHere());
         }
         pos++;
     }
 
-    /** The current character, or NUL at the end (never valid where a token is looked for). */
+    private void checkDepth(int depth) {
+        if (depth > maxDepth) {
+            throw error("nesting deeper than " + maxDepth + " levels");
+        }
+    }
+
     private char peek() {
         return pos < text.length() ? text.charAt(pos) : '\0';
+    }
+
+    private static boolean isDigit(char c) {
+        return c >= '0' && c <= '9';
     }
 
     private void skipWhitespace() {
         while (pos < text.length()) {
             char c = text.charAt(pos);
-            if (c != ' ' && c != '\t' && c != '\n' && c != '\r') {
+            if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
+                pos++;
+            } else {
                 return;
             }
-            pos++;
         }
     }
 
-    private void checkDepth(int depth) {
-        if (depth > maxDepth) {
-            throw error("nesting deeper than " + maxDepth);
+    private String describeHere() {
+        if (pos >= text.length()) {
+            return "the end of the text";
         }
+        int cp = text.codePointAt(pos);
+        if (cp < 0x20) {
+            return "U+" + String.format("%04X", cp);
+        }
+        return "'" + new String(Character.toChars(cp)) + "'";
     }
 
     private JsonParseException error(String message) {
-        if (pos >= text.length() && !message.startsWith("unexpected end")) {
-            message = message + " (at the end of input)";
-        }
         return new JsonParseException(message, pos);
-    }
-
-    private static String describe(char c) {
-        return c < 0x20 || c > 0x7e ? String.format("U+%04X", (int) c) : "'" + c + "'";
     }
 }

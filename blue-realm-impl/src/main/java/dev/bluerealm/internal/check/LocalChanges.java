@@ -4,7 +4,6 @@ import dev.bluerealm.internal.extract.Change;
 import dev.bluerealm.model.Binding;
 import dev.bluerealm.model.Contract;
 import dev.bluerealm.model.DomainModel;
-import dev.bluerealm.model.ExportBinding;
 import dev.bluerealm.model.ImportBinding;
 import dev.bluerealm.status.RealmStatus;
 import java.util.ArrayList;
@@ -20,35 +19,23 @@ public final class LocalChanges {
 
     public static List<RealmStatus.LocalChange> of(CheckContext ctx) {
         List<RealmStatus.LocalChange> out = new ArrayList<>();
-        if (ctx.repo() == null || ctx.extractor() == null) {
-            return out;
-        }
-        for (DomainModel d : ctx.model().domainsOf(ctx.repo())) {
-            Binding mine = d.bindings().get(ctx.repo());
-            if (mine == null) {
+        for (OwnExports.Export x : OwnExports.of(ctx)) {
+            DomainModel d = x.domain();
+            Contract c = x.contract();
+            ExporterCheck.Comparison cmp = ExporterCheck.compare(ctx, x.binding(), c, x.exportedNames());
+            if (cmp.changes().isEmpty()) {
                 continue;
             }
-            List<String> exported = mine.exports().stream().map(ExportBinding::contract).toList();
-            for (ExportBinding e : mine.exports()) {
-                Contract c = d.contracts().get(e.contract());
-                if (c == null) {
-                    continue;
-                }
-                ExporterCheck.Comparison cmp = ExporterCheck.compare(ctx, e, c, exported);
-                if (cmp.changes().isEmpty()) {
-                    continue;
-                }
-                List<RealmStatus.Importer> importers = new ArrayList<>();
-                for (Binding b : d.bindings().values()) {
-                    for (ImportBinding i : b.imports()) {
-                        if (i.contract().equals(c.name())) {
-                            importers.add(new RealmStatus.Importer(b.repo(), i.range()));
-                        }
+            List<RealmStatus.Importer> importers = new ArrayList<>();
+            for (Binding b : d.bindings().values()) {
+                for (ImportBinding i : b.imports()) {
+                    if (i.contract().equals(c.name())) {
+                        importers.add(new RealmStatus.Importer(b.repo(), i.range()));
                     }
                 }
-                out.add(new RealmStatus.LocalChange(d.name(), c.name(), c.version().toString(),
-                        cmp.changes().stream().map(Change::toString).toList(), importers));
             }
+            out.add(new RealmStatus.LocalChange(d.name(), c.name(), c.version().toString(),
+                    cmp.changes().stream().map(Change::toString).toList(), importers));
         }
         return out;
     }

@@ -6,10 +6,7 @@ import dev.bluerealm.internal.extract.Extraction;
 import dev.bluerealm.internal.hooks.HookInput;
 import dev.bluerealm.internal.yaml.Documents;
 import dev.bluerealm.json.JsonValue;
-import dev.bluerealm.model.Binding;
 import dev.bluerealm.model.Contract;
-import dev.bluerealm.model.DomainModel;
-import dev.bluerealm.model.ExportBinding;
 import dev.bluerealm.model.ImportBinding;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -36,34 +33,21 @@ public final class SyncSupport {
     /** Every contract this repo exports, read from its code. */
     public static List<LocalExport> exports(CheckContext ctx) {
         List<LocalExport> out = new ArrayList<>();
-        if (ctx.repo() == null || ctx.extractor() == null) {
-            return out;
-        }
-        for (DomainModel d : ctx.model().domainsOf(ctx.repo())) {
-            Binding mine = d.bindings().get(ctx.repo());
-            if (mine == null) {
-                continue;
-            }
-            List<String> exported = mine.exports().stream().map(ExportBinding::contract).toList();
-            for (ExportBinding e : mine.exports()) {
-                Contract c = d.contracts().get(e.contract());
-                if (c == null) {
-                    continue;
+        for (OwnExports.Export own : OwnExports.of(ctx)) {
+            Contract c = own.contract();
+            Extraction x = ctx.extractor().extract(own.binding(), c, own.exportedNames());
+            String problem = x.ok() ? null : x.problems().stream().map(p -> (p.file().isEmpty() ? "" : p.file()
+                    + (p.line() > 0 ? ":" + p.line() : "") + ": ") + p.message()).collect(Collectors.joining("; "));
+            JsonValue proposed = null;
+            Optional<Path> file = CompatibilityCheck.proposedSchema(ctx, c);
+            if (file.isPresent()) {
+                try {
+                    proposed = Documents.read(file.get(), ctx.repoRoot().relativize(file.get()).toString());
+                } catch (RealmException ex) {
+                    problem = ex.getMessage();
                 }
-                Extraction x = ctx.extractor().extract(e, c, exported);
-                String problem = x.ok() ? null : x.problems().stream().map(p -> (p.file().isEmpty() ? "" : p.file()
-                        + (p.line() > 0 ? ":" + p.line() : "") + ": ") + p.message()).collect(Collectors.joining("; "));
-                JsonValue proposed = null;
-                Optional<Path> file = CompatibilityCheck.proposedSchema(ctx, c);
-                if (file.isPresent()) {
-                    try {
-                        proposed = Documents.read(file.get(), ctx.repoRoot().relativize(file.get()).toString());
-                    } catch (RealmException ex) {
-                        problem = ex.getMessage();
-                    }
-                }
-                out.add(new LocalExport(d.name(), c, x.ok() ? x.value() : null, proposed, problem));
             }
+            out.add(new LocalExport(own.domain().name(), c, x.ok() ? x.value() : null, proposed, problem));
         }
         return out;
     }

@@ -157,26 +157,15 @@ final class DaemonStore implements AutoCloseable {
         }
     }
 
+    private static final String REALM_COLUMNS = "SELECT name, forgejo_url, local_path, last_sync, status, scanned"
+            + " FROM realms";
+
     synchronized List<RealmRow> realms() throws SQLException {
-        List<RealmRow> out = new ArrayList<>();
-        try (PreparedStatement p = db.prepareStatement(
-                "SELECT name, forgejo_url, local_path, last_sync, status, scanned FROM realms ORDER BY name");
-             ResultSet rs = p.executeQuery()) {
-            while (rs.next()) {
-                out.add(realmRow(rs));
-            }
-        }
-        return out;
+        return list(REALM_COLUMNS + " ORDER BY name", DaemonStore::realmRow);
     }
 
     synchronized Optional<RealmRow> realm(String name) throws SQLException {
-        try (PreparedStatement p = db.prepareStatement(
-                "SELECT name, forgejo_url, local_path, last_sync, status, scanned FROM realms WHERE name = ?")) {
-            p.setString(1, name);
-            try (ResultSet rs = p.executeQuery()) {
-                return rs.next() ? Optional.of(realmRow(rs)) : Optional.empty();
-            }
-        }
+        return one(REALM_COLUMNS + " WHERE name = ?", DaemonStore::realmRow, name);
     }
 
     private static RealmRow realmRow(ResultSet rs) throws SQLException {
@@ -229,26 +218,15 @@ final class DaemonStore implements AutoCloseable {
         }
     }
 
+    private static final String SESSION_COLUMNS = "SELECT id, repo, realm, client_id, pid, started_at, last_activity,"
+            + " active_rfc FROM sessions";
+
     synchronized List<SessionRow> sessions() throws SQLException {
-        List<SessionRow> out = new ArrayList<>();
-        try (PreparedStatement p = db.prepareStatement(
-                "SELECT id, repo, realm, client_id, pid, started_at, last_activity, active_rfc FROM sessions ORDER BY id");
-             ResultSet rs = p.executeQuery()) {
-            while (rs.next()) {
-                out.add(sessionRow(rs));
-            }
-        }
-        return out;
+        return list(SESSION_COLUMNS + " ORDER BY id", DaemonStore::sessionRow);
     }
 
     synchronized Optional<SessionRow> session(long id) throws SQLException {
-        try (PreparedStatement p = db.prepareStatement(
-                "SELECT id, repo, realm, client_id, pid, started_at, last_activity, active_rfc FROM sessions WHERE id = ?")) {
-            p.setLong(1, id);
-            try (ResultSet rs = p.executeQuery()) {
-                return rs.next() ? Optional.of(sessionRow(rs)) : Optional.empty();
-            }
-        }
+        return one(SESSION_COLUMNS + " WHERE id = ?", DaemonStore::sessionRow, id);
     }
 
     private static SessionRow sessionRow(ResultSet rs) throws SQLException {
@@ -275,14 +253,7 @@ final class DaemonStore implements AutoCloseable {
     }
 
     synchronized Set<String> sessionRealms() throws SQLException {
-        Set<String> out = new LinkedHashSet<>();
-        try (PreparedStatement p = db.prepareStatement("SELECT DISTINCT realm FROM sessions ORDER BY realm");
-             ResultSet rs = p.executeQuery()) {
-            while (rs.next()) {
-                out.add(rs.getString(1));
-            }
-        }
-        return out;
+        return new LinkedHashSet<>(list("SELECT DISTINCT realm FROM sessions ORDER BY realm", rs -> rs.getString(1)));
     }
 
     // ------------------------------------------------------------------ notifications
@@ -325,33 +296,16 @@ final class DaemonStore implements AutoCloseable {
     }
 
     /** Notifications, oldest first; {@code realm} null for all realms. */
+    private static final String NOTIFICATION_COLUMNS = "SELECT id, realm, domain, contract, version, from_repo,"
+            + " change_type, changes, pull_request, created_at, acknowledged_by FROM notifications";
+
     synchronized List<NotificationRow> notifications(String realm) throws SQLException {
-        List<NotificationRow> out = new ArrayList<>();
-        String sql = "SELECT id, realm, domain, contract, version, from_repo, change_type, changes, pull_request,"
-                + " created_at, acknowledged_by FROM notifications"
-                + (realm == null ? "" : " WHERE realm = ?") + " ORDER BY id";
-        try (PreparedStatement p = db.prepareStatement(sql)) {
-            if (realm != null) {
-                p.setString(1, realm);
-            }
-            try (ResultSet rs = p.executeQuery()) {
-                while (rs.next()) {
-                    out.add(notificationRow(rs));
-                }
-            }
-        }
-        return out;
+        return realm == null ? list(NOTIFICATION_COLUMNS + " ORDER BY id", DaemonStore::notificationRow)
+                : list(NOTIFICATION_COLUMNS + " WHERE realm = ? ORDER BY id", DaemonStore::notificationRow, realm);
     }
 
     synchronized Optional<NotificationRow> notification(long id) throws SQLException {
-        try (PreparedStatement p = db.prepareStatement(
-                "SELECT id, realm, domain, contract, version, from_repo, change_type, changes, pull_request,"
-                        + " created_at, acknowledged_by FROM notifications WHERE id = ?")) {
-            p.setLong(1, id);
-            try (ResultSet rs = p.executeQuery()) {
-                return rs.next() ? Optional.of(notificationRow(rs)) : Optional.empty();
-            }
-        }
+        return one(NOTIFICATION_COLUMNS + " WHERE id = ?", DaemonStore::notificationRow, id);
     }
 
     /** Adds {@code by} to the notification's acknowledgements; empty when there is no such notification. */
@@ -398,15 +352,8 @@ final class DaemonStore implements AutoCloseable {
 
     /** The last version of the contract the watcher saw, if any. */
     synchronized Optional<String> seenVersion(String realm, String domain, String contract) throws SQLException {
-        try (PreparedStatement p = db.prepareStatement(
-                "SELECT version FROM seen_versions WHERE realm = ? AND domain = ? AND contract = ?")) {
-            p.setString(1, realm);
-            p.setString(2, domain);
-            p.setString(3, contract);
-            try (ResultSet rs = p.executeQuery()) {
-                return rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();
-            }
-        }
+        return one("SELECT version FROM seen_versions WHERE realm = ? AND domain = ? AND contract = ?",
+                rs -> rs.getString(1), realm, domain, contract);
     }
 
     synchronized void seeVersion(String realm, String domain, String contract, String version) throws SQLException {
@@ -437,6 +384,44 @@ final class DaemonStore implements AutoCloseable {
             db.close();
         } catch (SQLException e) {
             // closing: nothing left to do with it
+        }
+    }
+
+    // ------------------------------------------------------------------ queries
+
+    @FunctionalInterface
+    private interface Row<T> {
+        T read(ResultSet rs) throws SQLException;
+    }
+
+    /** Every row of a parameterised query. */
+    private <T> List<T> list(String sql, Row<T> row, Object... params) throws SQLException {
+        List<T> out = new ArrayList<>();
+        try (PreparedStatement p = prepare(sql, params); ResultSet rs = p.executeQuery()) {
+            while (rs.next()) {
+                out.add(row.read(rs));
+            }
+        }
+        return out;
+    }
+
+    /** The first row of a parameterised query, if any. */
+    private <T> Optional<T> one(String sql, Row<T> row, Object... params) throws SQLException {
+        try (PreparedStatement p = prepare(sql, params); ResultSet rs = p.executeQuery()) {
+            return rs.next() ? Optional.of(row.read(rs)) : Optional.empty();
+        }
+    }
+
+    private PreparedStatement prepare(String sql, Object... params) throws SQLException {
+        PreparedStatement p = db.prepareStatement(sql);
+        try {
+            for (int i = 0; i < params.length; i++) {
+                p.setObject(i + 1, params[i]);
+            }
+            return p;
+        } catch (SQLException e) {
+            p.close();
+            throw e;
         }
     }
 }

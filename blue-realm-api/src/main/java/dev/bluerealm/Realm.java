@@ -85,6 +85,17 @@ public interface Realm extends AutoCloseable {
         return Providers.find().readDocument(file);
     }
 
+    /**
+     * The {@code .blue/config.yaml} of the participating repo the options point at (found walking up
+     * from the location or working folder), read without opening the realm: which realm, and this
+     * repo's name in it. Empty outside a participating repo.
+     *
+     * @throws RealmLoadException when the file exists but cannot be read (file:line:column)
+     */
+    static Optional<dev.bluerealm.model.RepoConfig> repoConfig(RealmOptions options) throws RealmException {
+        return Providers.find().repoConfig(options);
+    }
+
     /** The realm's name. */
     String name();
 
@@ -187,6 +198,12 @@ public interface Realm extends AutoCloseable {
     /** The realm's pull requests in {@code state} (null: all), on its forge. */
     java.util.List<dev.bluerealm.sync.PullRequest> pullRequests(dev.bluerealm.sync.PullRequest.State state)
             throws RealmException;
+
+    /**
+     * The contract changes the realm's open pull requests propose, oldest pull request first, each
+     * with its +/- lines against main. Needs no acting identity (a daemon lists them for everyone).
+     */
+    java.util.List<dev.bluerealm.sync.PendingChange> pendingChanges() throws RealmException;
 
     /**
      * Approves pull request {@code number} as the acting identity, which must be one of the governance

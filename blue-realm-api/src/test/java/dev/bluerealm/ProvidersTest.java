@@ -45,6 +45,11 @@ class ProvidersTest {
         public JsonValue readDocument(Path file) {
             throw new AssertionError("not under test");
         }
+
+        @Override
+        public java.util.Optional<dev.bluerealm.model.RepoConfig> repoConfig(RealmOptions options) {
+            throw new AssertionError("not under test");
+        }
     }
 
     public static class SecondEngine extends FirstEngine {}

@@ -31,4 +31,7 @@ public interface RealmProvider {
 
     /** Reads a JSON or YAML file as a JSON value. */
     dev.bluerealm.json.JsonValue readDocument(Path file) throws RealmException;
+
+    /** The participating repo's {@code .blue/config.yaml} the options point at, if any (see {@link Realm#repoConfig}). */
+    java.util.Optional<dev.bluerealm.model.RepoConfig> repoConfig(RealmOptions options) throws RealmException;
 }

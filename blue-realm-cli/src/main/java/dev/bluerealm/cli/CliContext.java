@@ -8,13 +8,20 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * What a command may know of the process: its working folder, environment and clock. Tests and
- * the demo run commands in other folders and {@code BLUE_HOME}s without touching the real process.
+ * What a command may know of the process: its working folder, environment and clock, and the
+ * daemon session of the command running. Tests and the demo run commands in other folders and
+ * {@code BLUE_HOME}s without touching the real process; every derived context has a session slot
+ * of its own.
  */
-public record CliContext(Path cwd, Map<String, String> env, Clock clock) {
+public record CliContext(Path cwd, Map<String, String> env, Clock clock, SessionSlot session) {
     public CliContext {
         cwd = cwd.toAbsolutePath().normalize();
         env = Map.copyOf(env);
+        java.util.Objects.requireNonNull(session, "session");
+    }
+
+    public CliContext(Path cwd, Map<String, String> env, Clock clock) {
+        this(cwd, env, clock, new SessionSlot());
     }
 
     /** The running process's context. */

@@ -44,7 +44,8 @@ final class DemoCommand implements Callable<Integer> {
         Path fungal = root.resolve("fungal-image-analysis");
         Realm.createRepository(aperture, apertureFiles(), EMAIL);
         Realm.createRepository(fungal, fungalFiles(), EMAIL);
-        CliContext demo = context.with("BLUE_HOME", blueHome.toString()).with("NO_COLOR", "1");
+        // the demo's BLUE_HOME is a folder of its own: it does not start a daemon that would outlive it
+        CliContext demo = context.with("BLUE_HOME", blueHome.toString()).with("NO_COLOR", "1").with("BLUE_DAEMON", "off");
         out.println("Demo folder: " + root + " (BLUE_HOME=" + blueHome + ")");
         out.println();
         int rc = step(out, demo.in(aperture), "# 1. Create realm (one-time)",

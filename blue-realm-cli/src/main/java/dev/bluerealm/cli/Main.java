@@ -20,14 +20,30 @@ public final class Main {
     private Main() {}
 
     public static void main(String[] args) {
-        System.exit(run(args, CliContext.system(), new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+        CliContext context = CliContext.system();
+        // Ctrl-C (or a kill) ends the daemon session too; a normal exit has closed it already
+        Runtime.getRuntime().addShutdownHook(new Thread(context.session()::close, "blue-session-end"));
+        System.exit(run(args, context, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
     }
 
-    /** Runs one command line and returns its exit code. */
+    /**
+     * Runs one command line and returns its exit code. A realm command run in a participating repo
+     * holds a daemon session while it runs (DESIGN §6); if the daemon cannot be had, one line on
+     * {@code err} says so and the command works the same.
+     */
     public static int run(String[] args, CliContext context, PrintWriter out, PrintWriter err) {
         CommandLine cli = commandLine(context);
         cli.setOut(out);
         cli.setErr(err);
+        cli.setExecutionStrategy(parsed -> {
+            Sessions.begin(context, parsed);
+            try {
+                return new CommandLine.RunLast().execute(parsed);
+            } finally {
+                context.session().close().flatMap(dev.bluerealm.daemon.CommandSession::problem)
+                        .ifPresent(p -> err.println(Output.INFO + "  daemon: " + p));
+            }
+        });
         int code = cli.execute(args);
         out.flush();
         err.flush();

@@ -6,7 +6,10 @@ import dev.bluerealm.RealmException;
 import dev.bluerealm.json.JsonValue;
 import dev.bluerealm.status.RealmStatus;
 import java.io.PrintWriter;
+import dev.bluerealm.daemon.client.Notification;
+import dev.bluerealm.daemon.client.Session;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -49,13 +52,116 @@ final class StatusCommand implements Callable<Integer> {
                 spec.commandLine().getErr().println(Output.WARN + "  " + e.getMessage() + "; showing the last fetched state");
             }
         }
+        DaemonView daemon = daemonView(status);
         if (common.json) {
-            out.println(json(status, stale).toPrettyJson());
+            Map<String, JsonValue> m = new LinkedHashMap<>(((JsonValue.JsonObject) json(status, stale)).members());
+            m.put("daemon", daemon.json());
+            out.println(JsonValue.object(m).toPrettyJson());
         } else {
             print(out, status);
-            notifications(out, status);
+            daemon.print(out, context.clock().instant());
         }
         return 0;
+    }
+
+    /** What the daemon adds to the status: who else works in the realm now, and what they changed. */
+    record DaemonView(boolean reachable, String problem, List<SessionLine> sessions, List<Notification> notifications) {
+        static final DaemonView NONE = new DaemonView(false, null, List.of(), List.of());
+
+        JsonValue json() {
+            if (!reachable) {
+                return JsonValue.NULL;
+            }
+            Map<String, JsonValue> m = new LinkedHashMap<>();
+            m.put("sessions", JsonValue.array(sessions.stream().map(s -> {
+                Map<String, JsonValue> sm = new LinkedHashMap<>();
+                sm.put("repo", JsonValue.string(s.repo()));
+                sm.put("you", JsonValue.bool(s.you()));
+                sm.put("state", JsonValue.string(s.idle() ? "idle" : "active"));
+                sm.put("active_rfc", JsonValue.stringOrNull(s.activeRfc()));
+                return JsonValue.object(sm);
+            }).toList()));
+            m.put("notifications", JsonValue.array(notifications.stream().map(n -> {
+                Map<String, JsonValue> nm = new LinkedHashMap<>();
+                nm.put("id", JsonValue.number(n.id()));
+                nm.put("from_repo", JsonValue.string(n.fromRepo()));
+                nm.put("domain", JsonValue.string(n.domain()));
+                nm.put("contract", JsonValue.string(n.contract()));
+                nm.put("version", JsonValue.string(n.version()));
+                nm.put("change_type", JsonValue.string(n.changeType()));
+                nm.put("pull_request", n.pullRequest() == null ? JsonValue.NULL : JsonValue.number(n.pullRequest()));
+                nm.put("diff", JsonValue.array(n.diff().stream().map(JsonValue::string).toList()));
+                nm.put("created_at", JsonValue.string(n.createdAt().toString()));
+                return JsonValue.object(nm);
+            }).toList()));
+            return JsonValue.object(m);
+        }
+
+        void print(PrintWriter out, java.time.Instant now) {
+            if (problem != null) {
+                out.println();
+                out.println(Output.WARN + "  the daemon did not answer (" + problem + "); sessions and notifications not shown");
+                return;
+            }
+            if (!sessions.isEmpty()) {
+                out.println();
+                out.println("Active sessions:");
+                for (SessionLine s : sessions) {
+                    out.println("  • " + s.repo() + (s.you() ? " (you)" : "")
+                            + (s.activeRfc() != null ? " - working on " + s.activeRfc() : s.idle() ? " - idle" : ""));
+                }
+            }
+            for (Notification n : notifications) {
+                long minutes = java.time.Duration.between(n.createdAt(), now).toMinutes();
+                out.println();
+                out.println("🔔 Notification from " + n.fromRepo() + " (" + (minutes <= 0 ? "just now" : minutes
+                        + " min ago") + "):");
+                out.println("  Contract '" + n.contract() + "' " + (n.changeType().equals("new") ? "proposed at "
+                        : n.changeType().equals("breaking") ? "changed incompatibly to " : "updated to ") + n.version()
+                        + (n.pullRequest() == null ? "" : " (PR #" + n.pullRequest() + ")"));
+                n.diff().forEach(l -> out.println("    " + l));
+            }
+        }
+    }
+
+    /**
+     * One line per repo with a session in this realm: "(you)" for this command's repo, the RFC being
+     * worked on, idle when none of the repo's sessions did anything for 5 minutes.
+     */
+    record SessionLine(String repo, boolean you, boolean idle, String activeRfc) {
+        static List<SessionLine> of(List<Session> sessions, String realm, String repo, java.util.OptionalLong own) {
+            Map<String, List<Session>> byRepo = new java.util.TreeMap<>();
+            sessions.stream().filter(s -> realm.equals(s.realm()))
+                    .forEach(s -> byRepo.computeIfAbsent(s.repo(), k -> new java.util.ArrayList<>()).add(s));
+            List<SessionLine> lines = new java.util.ArrayList<>();
+            byRepo.forEach((name, list) -> {
+                boolean you = name.equals(repo) && list.stream().anyMatch(s -> own.isPresent() && s.id() == own.getAsLong());
+                boolean idle = !you && list.stream().allMatch(Session::idle);
+                String rfc = list.stream().filter(s -> s.activeRfc() != null && !s.idle())
+                        .max(java.util.Comparator.comparing(Session::lastActivity)).map(Session::activeRfc)
+                        .orElse(null);
+                lines.add(new SessionLine(name, you, idle, rfc));
+            });
+            lines.sort(java.util.Comparator.comparing((SessionLine l) -> !l.you()).thenComparing(SessionLine::repo));
+            return lines;
+        }
+    }
+
+    private DaemonView daemonView(RealmStatus s) {
+        if (s.repo() == null) {
+            return DaemonView.NONE;
+        }
+        var daemon = DaemonLink.running(context);
+        if (daemon.isEmpty()) {
+            return DaemonView.NONE;
+        }
+        try {
+            List<SessionLine> sessions = SessionLine.of(daemon.get().sessions(), s.realm(), s.repo(),
+                    DaemonLink.sessionId(context));
+            return new DaemonView(true, null, sessions, daemon.get().notifications(s.realm(), s.repo(), true));
+        } catch (dev.bluerealm.daemon.client.DaemonClientException e) {
+            return new DaemonView(false, e.getMessage(), List.of(), List.of());
+        }
     }
 
     static JsonValue json(RealmStatus s, boolean stale) {
@@ -131,36 +237,6 @@ final class StatusCommand implements Callable<Integer> {
             return JsonValue.object(pm);
         }).toList()));
         return JsonValue.object(m);
-    }
-
-    /** What the daemon (when one runs) heard from the other repos of the realm and this repo has not acknowledged. */
-    private void notifications(PrintWriter out, RealmStatus s) {
-        if (s.repo() == null) {
-            return;
-        }
-        var daemon = DaemonLink.running(context);
-        if (daemon.isEmpty()) {
-            return;
-        }
-        try {
-            var heard = daemon.get().notifications(s.realm(), s.repo(), true);
-            if (heard.isEmpty()) {
-                return;
-            }
-            out.println();
-            for (var n : heard) {
-                long minutes = java.time.Duration.between(n.createdAt(), context.clock().instant()).toMinutes();
-                out.println("🔔 Notification from " + n.fromRepo() + " (" + (minutes <= 0 ? "just now" : minutes
-                        + " min ago") + "):");
-                out.println("  Contract '" + n.contract() + "' " + (n.changeType().equals("new") ? "proposed at "
-                        : n.changeType().equals("breaking") ? "changed incompatibly to " : "updated to ") + n.version()
-                        + (n.pullRequest() == null ? "" : " (PR #" + n.pullRequest() + ")"));
-                n.diff().forEach(l -> out.println("    " + l));
-            }
-        } catch (dev.bluerealm.daemon.client.DaemonClientException e) {
-            out.println();
-            out.println(Output.WARN + "  the daemon did not answer (" + e.getMessage() + "); notifications not shown");
-        }
     }
 
     /** Open pull requests: for an importer, what changed and whether its range takes it; for the author, what it waits for. */

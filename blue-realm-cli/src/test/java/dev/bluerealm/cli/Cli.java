@@ -26,6 +26,18 @@ final class Cli {
         env.put("BLUE_HOME", blueHome.toString());
         env.put("HOME", home.toString());
         env.put("NO_COLOR", "1");
+        env.put("BLUE_DAEMON", "off"); // tests that want a daemon say so (withDaemon): none starts one by accident
+    }
+
+    /**
+     * The same machine with daemons wanted: auto-start on, a run directory of its own under
+     * {@code runDir} and a free port, so no test meets the machine's daemon.
+     */
+    Cli withDaemon(Path runDir) {
+        env.remove("BLUE_DAEMON");
+        env.put("BLUE_DAEMON_PORT", "0");
+        env.put("BLUE_DAEMON_RUN_DIR", runDir.toString());
+        return this;
     }
 
     /** The same machine with one more environment variable. */

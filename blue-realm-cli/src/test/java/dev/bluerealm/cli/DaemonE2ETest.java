@@ -14,7 +14,7 @@ class DaemonE2ETest {
     @Test
     void startStatusStop_aRealDetachedDaemon() {
         Cli blue = new Cli(tmp.resolve("blue-home"), tmp.resolve("home"))
-                .with("BLUE_DAEMON_PORT", "0").with("BLUE_DAEMON_RUN_DIR", tmp.resolve("run").toString());
+                .withDaemon(tmp.resolve("run"));
         Cli.Result none = blue.run(tmp, "daemon", "status");
         assertTrue(none.out().startsWith("no daemon running for "), none.toString());
         Cli.Result start = blue.run(tmp, "daemon", "start");
@@ -36,7 +36,7 @@ class DaemonE2ETest {
     void syncWithADaemonRunning_notifiesIt_andTheImportersStatusShowsTheNotification() throws Exception {
         dev.bluerealm.testing.RfcWorkspace w = dev.bluerealm.testing.RfcWorkspace.create(tmp, "fiona@example.com");
         Cli blue = new Cli(tmp.resolve("blue-home"), tmp.resolve("home"))
-                .with("BLUE_DAEMON_PORT", "0").with("BLUE_DAEMON_RUN_DIR", tmp.resolve("run").toString());
+                .withDaemon(tmp.resolve("run"));
         assertEquals(0, blue.run(tmp, "daemon", "start").code());
         try {
             java.nio.file.Files.writeString(w.aperture().resolve("models/training/s3_paths.py"),

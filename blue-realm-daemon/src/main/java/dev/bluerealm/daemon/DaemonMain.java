@@ -5,9 +5,11 @@ import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 
 /**
- * {@code DaemonMain run [--port P]}: runs the daemon in the foreground until SIGTERM/SIGINT (what a
- * systemd or launchd unit calls, and what {@link Daemons#start} spawns). Exit 0 when stopped or when
- * another daemon already runs; 1 when it cannot start; 2 on bad arguments.
+ * {@code DaemonMain run [--port P] [--detached]}: runs the daemon in the foreground until
+ * SIGTERM/SIGINT (what a systemd or launchd unit calls). {@link Daemons#start} spawns it with
+ * {@code --detached}: then SIGINT and SIGHUP are ignored, so a Ctrl-C meant for the command that
+ * started it, or the terminal closing, does not take the machine's daemon down. Exit 0 when stopped
+ * or when another daemon already runs; 1 when it cannot start; 2 on bad arguments.
  *
  * @since 0.1
  */
@@ -26,8 +28,9 @@ public final class DaemonMain {
     /** Runs until the process is told to stop; returns the exit code. */
     static int run(String[] args, Map<String, String> env, PrintStream out, PrintStream err) {
         Integer port = null;
+        boolean detached = false;
         if (args.length == 0 || !args[0].equals("run")) {
-            err.println("usage: DaemonMain run [--port P]");
+            err.println("usage: DaemonMain run [--port P] [--detached]");
             return 2;
         }
         for (int i = 1; i < args.length; i++) {
@@ -38,8 +41,10 @@ public final class DaemonMain {
                     err.println("--port needs a number, got '" + args[i] + "'");
                     return 2;
                 }
+            } else if (args[i].equals("--detached")) {
+                detached = true;
             } else {
-                err.println("unknown argument '" + args[i] + "'; usage: DaemonMain run [--port P]");
+                err.println("unknown argument '" + args[i] + "'; usage: DaemonMain run [--port P] [--detached]");
                 return 2;
             }
         }
@@ -49,6 +54,9 @@ public final class DaemonMain {
         } catch (IllegalArgumentException e) {
             err.println(e.getMessage());
             return 2;
+        }
+        if (detached) {
+            ignoreTerminalSignals();
         }
         DaemonServer daemon = DaemonServer.create(config);
         try {
@@ -74,5 +82,16 @@ public final class DaemonMain {
             Thread.currentThread().interrupt();
         }
         return 0;
+    }
+
+    @SuppressWarnings("restriction")
+    private static void ignoreTerminalSignals() {
+        for (String name : new String[] {"INT", "HUP"}) {
+            try {
+                sun.misc.Signal.handle(new sun.misc.Signal(name), sun.misc.SignalHandler.SIG_IGN);
+            } catch (IllegalArgumentException e) {
+                // not a signal on this platform (HUP on Windows): nothing to ignore
+            }
+        }
     }
 }

@@ -378,6 +378,18 @@ final class DaemonStore implements AutoCloseable {
         }
     }
 
+    /** Whether {@link #seePullRequest} recorded the pull request (at the realm's first scan). */
+    synchronized boolean pullRequestSeen(String realm, int number) throws SQLException {
+        try (PreparedStatement p = db.prepareStatement(
+                "SELECT 1 FROM seen_pull_requests WHERE realm = ? AND number = ?")) {
+            p.setString(1, realm);
+            p.setInt(2, number);
+            try (ResultSet rs = p.executeQuery()) {
+                return rs.next();
+            }
+        }
+    }
+
     @Override
     public synchronized void close() {
         try {

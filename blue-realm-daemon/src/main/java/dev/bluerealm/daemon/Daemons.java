@@ -65,8 +65,11 @@ public final class Daemons {
         Files.createDirectories(home);
         String java = ProcessHandle.current().info().command()
                 .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        List<String> cmd = new ArrayList<>(List.of(java, "-Dsun.net.httpserver.nodelay=true", "-Xss512k",
-                "-XX:+UseSerialGC", "-cp", System.getProperty("java.class.path"), DaemonMain.class.getName(), "run"));
+        List<String> cmd = new ArrayList<>();
+        setsid().ifPresent(cmd::add); // a session of its own: no controlling terminal, no job-control signals
+        cmd.addAll(List.of(java, "-Dsun.net.httpserver.nodelay=true", "-Xss512k", "-XX:+UseSerialGC",
+                "-cp", System.getProperty("java.class.path"), DaemonMain.class.getName(),
+                "run", "--detached"));
         ProcessBuilder pb = new ProcessBuilder(cmd);
         pb.environment().putAll(env);
         pb.environment().put("BLUE_HOME", home.toString());
@@ -114,6 +117,16 @@ public final class Daemons {
             sleep(50);
         }
         throw new IOException("the daemon (pid " + s.pid() + ") did not stop within " + WAIT.toSeconds() + " s");
+    }
+
+    /** util-linux's {@code setsid}, where there is one (not on macOS: there {@code --detached} alone holds). */
+    private static Optional<String> setsid() {
+        for (String p : List.of("/usr/bin/setsid", "/bin/setsid")) {
+            if (Files.isExecutable(Path.of(p))) {
+                return Optional.of(p);
+            }
+        }
+        return Optional.empty();
     }
 
     private static String lastLine(Path home) {

@@ -5,7 +5,7 @@ import dev.bluerealm.RealmException;
 import dev.bluerealm.RealmOptions;
 import dev.bluerealm.model.Contract;
 import dev.bluerealm.model.DomainModel;
-import dev.bluerealm.sync.PullRequest;
+import dev.bluerealm.sync.PendingChange;
 import dev.bluerealm.version.Version;
 import java.nio.file.Path;
 import java.sql.SQLException;
@@ -22,8 +22,8 @@ import java.util.logging.Logger;
 /**
  * Fetches the realms the daemon knows and turns what changed into notifications: a contract version
  * not seen before ({@code updated}, or {@code breaking} when the major grew; {@code new} for a new
- * contract) and an open pull request not seen before ({@code new}). The first scan of a realm only
- * records what is there.
+ * contract) and each contract change of an open pull request not seen before ({@code new}, or
+ * {@code breaking}, with its +/- lines). The first scan of a realm only records what is there.
  */
 final class RealmWatcher {
     private static final Logger LOG = Logger.getLogger(RealmWatcher.class.getName());
@@ -93,13 +93,21 @@ final class RealmWatcher {
                             clock.instant()).ifPresent(created::add);
                 }
             }
-            for (PullRequest pr : r.pullRequests(PullRequest.State.OPEN)) {
-                if (store.seePullRequest(realm, pr.number()) && !baseline) {
-                    String from = pr.authorRepo() == null ? "" : pr.authorRepo();
-                    store.addNotification(realm, "", "", "#" + pr.number(), from, "new",
-                            List.of(pr.title() == null ? "" : pr.title()), pr.number(), clock.instant())
-                            .ifPresent(created::add);
+            // what open pull requests propose, as a sync on this machine reports it (same change type, so
+            // the daemon's deduplication keeps one notification whichever saw it first, and an updated
+            // pull request's new version is news); pull requests open before the first scan stay quiet
+            for (PendingChange c : r.pendingChanges()) {
+                if (baseline) {
+                    store.seePullRequest(realm, c.pullRequest());
+                    continue;
                 }
+                if (store.pullRequestSeen(realm, c.pullRequest())) {
+                    continue;
+                }
+                String from = c.authorRepo() == null ? "" : c.authorRepo();
+                store.addNotification(realm, c.domain(), c.contract(), c.toVersion(), from,
+                        c.breaking() ? "breaking" : "new", c.diff(), c.pullRequest(), clock.instant())
+                        .ifPresent(created::add);
             }
             store.realmScanned(realm, r.url(), clock.instant(), "active");
             return new Scan(realm, r.commit(), created);

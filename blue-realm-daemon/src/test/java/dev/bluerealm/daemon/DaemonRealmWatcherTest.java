@@ -74,7 +74,7 @@ class DaemonRealmWatcherTest {
     }
 
     @Test
-    void sync_newOpenPullRequest_becomesNewNotificationWithItsTitle() throws Exception {
+    void sync_newOpenPullRequest_becomesNotificationOfItsContractChange() throws Exception {
         RfcWorkspace w = RfcWorkspace.create(tmp, "fiona@example.com");
         DaemonClient client = start(w, Duration.ZERO);
         client.registerSession("fungal-image-analysis", "letemcook", "cli-1", ProcessHandle.current().pid(), null);
@@ -91,8 +91,10 @@ class DaemonRealmWatcherTest {
                 () -> new AssertionError("no pull request notification in " + created));
         assertEquals("new", pr.changeType());
         assertEquals("aperture", pr.fromRepo());
-        assertEquals("#" + pr.pullRequest(), pr.version());
-        assertTrue(pr.diff().get(0).contains("s3-permissions"), pr.diff().toString());
+        assertEquals("s3-access", pr.domain());
+        assertEquals("s3-permissions", pr.contract());
+        assertEquals("1.5.0", pr.version());
+        assertEquals(List.of("+ training-metrics/experiments/*"), pr.diff());
         assertEquals(List.of(), client.syncRealm("letemcook"));
     }
 

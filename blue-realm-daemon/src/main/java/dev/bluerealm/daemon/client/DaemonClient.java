@@ -4,11 +4,7 @@ import dev.bluerealm.json.JsonParseException;
 import dev.bluerealm.json.JsonParser;
 import dev.bluerealm.json.JsonValue;
 import java.io.IOException;
-import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -41,14 +37,11 @@ public final class DaemonClient {
 
     private final Path blueHome;
     private final int port;
-    private final HttpClient http;
     private volatile boolean verified;
 
     private DaemonClient(Path blueHome, int port) {
         this.blueHome = blueHome.toAbsolutePath().normalize();
         this.port = port;
-        this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(CONNECT_TIMEOUT)
-                .followRedirects(HttpClient.Redirect.NEVER).proxy(java.net.ProxySelector.of(null)).build();
     }
 
     /**
@@ -199,35 +192,33 @@ public final class DaemonClient {
         if (check) {
             verify();
         }
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).timeout(timeout)
-                .header("Accept", "application/json");
+        Map<String, String> headers = new LinkedHashMap<>();
+        headers.put("Accept", "application/json");
         if (!method.equals("GET")) {
-            b.header("Authorization", "Bearer " + token());
+            headers.put("Authorization", "Bearer " + token());
         }
+        byte[] bytes = null;
         if (body != null) {
-            b.header("Content-Type", "application/json");
-            b.method(method, HttpRequest.BodyPublishers.ofString(body.toJson(), StandardCharsets.UTF_8));
-        } else {
-            b.method(method, HttpRequest.BodyPublishers.noBody());
+            headers.put("Content-Type", "application/json");
+            bytes = body.toJson().getBytes(StandardCharsets.UTF_8);
+        } else if (!method.equals("GET")) {
+            bytes = new byte[0];
         }
-        HttpResponse<String> r;
+        LoopbackHttp.Response r;
         try {
-            r = http.send(b.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            r = LoopbackHttp.exchange(port, method, path, headers, bytes, CONNECT_TIMEOUT, timeout);
         } catch (IOException e) {
             throw new DaemonClientException("daemon not reachable on 127.0.0.1:" + port + ": " + e, 0, "UNREACHABLE", e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new DaemonClientException("interrupted", 0, "UNREACHABLE", e);
         }
         JsonValue.JsonObject o;
         try {
             o = (JsonValue.JsonObject) JsonParser.parse(r.body(), 16);
         } catch (JsonParseException | ClassCastException e) {
-            throw new DaemonClientException("the daemon answered " + r.statusCode() + " without a JSON object",
-                    r.statusCode(), "BAD_RESPONSE", e);
+            throw new DaemonClientException("the daemon answered " + r.status() + " without a JSON object",
+                    r.status(), "BAD_RESPONSE", e);
         }
-        if (r.statusCode() >= 400) {
-            throw new DaemonClientException(str(o, "error"), r.statusCode(), str(o, "code"), null);
+        if (r.status() >= 400) {
+            throw new DaemonClientException(str(o, "error"), r.status(), str(o, "code"), null);
         }
         return o;
     }

@@ -84,9 +84,7 @@ public final class Engine implements RealmProvider {
             }
             return openManaged(options, clone, null, null);
         }
-        Path start = options.location() == null ? options.workingDirectory()
-                : options.workingDirectory().resolve(options.location());
-        start = start.toAbsolutePath().normalize();
+        Path start = start(options);
         Path repoRoot = findConfigRoot(start);
         if (repoRoot != null) {
             RepoConfig config = readRepoConfig(codec, repoRoot);
@@ -299,6 +297,19 @@ public final class Engine implements RealmProvider {
     @Override
     public dev.bluerealm.contract.SchemaCompatibility schemaCompatibility() {
         return schemas;
+    }
+
+    @Override
+    public java.util.Optional<RepoConfig> repoConfig(RealmOptions options) throws RealmException {
+        Path root = findConfigRoot(start(options));
+        return root == null ? java.util.Optional.empty() : java.util.Optional.of(readRepoConfig(codec, root));
+    }
+
+    /** Where a search for the repo starts: the options' location, relative to their working folder. */
+    private static Path start(RealmOptions options) {
+        Path start = options.location() == null ? options.workingDirectory()
+                : options.workingDirectory().resolve(options.location());
+        return start.toAbsolutePath().normalize();
     }
 
     @Override

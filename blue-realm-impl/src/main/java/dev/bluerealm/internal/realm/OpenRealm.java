@@ -548,7 +548,27 @@ final class OpenRealm implements Realm {
 
     /** The sync machinery acting as this repo's git identity, on the local forge. */
     private dev.bluerealm.internal.sync.Syncer syncer() throws RealmException {
-        Identity who = actingIdentity();
+        return syncer(actingIdentity());
+    }
+
+    /**
+     * The sync machinery for reading only (listing pull requests and their changes): a process
+     * with no git identity, such as the daemon, may read; it never writes with this one.
+     */
+    private dev.bluerealm.internal.sync.Syncer readingSyncer() throws RealmException {
+        Identity who;
+        try {
+            who = actingIdentity();
+        } catch (InvalidRequestException e) {
+            if (e.code() != ErrorCode.IDENTITY_UNKNOWN) {
+                throw e;
+            }
+            who = new Identity("reader@blue.invalid", "blue reader");
+        }
+        return syncer(who);
+    }
+
+    private dev.bluerealm.internal.sync.Syncer syncer(Identity who) throws RealmException {
         int grace = model.config().governance().breakingChanges().gracePeriodDays();
         dev.bluerealm.internal.forge.local.LocalForge forge = new dev.bluerealm.internal.forge.local.LocalForge(store,
                 who.person(now()), options.clock(), java.time.Duration.ofDays(grace), this::checkMerge);
@@ -632,7 +652,27 @@ final class OpenRealm implements Realm {
     @Override
     public List<dev.bluerealm.sync.PullRequest> pullRequests(dev.bluerealm.sync.PullRequest.State state)
             throws RealmException {
-        return syncer().forge().list(state);
+        return readingSyncer().forge().list(state);
+    }
+
+    @Override
+    public List<dev.bluerealm.sync.PendingChange> pendingChanges() throws RealmException {
+        List<dev.bluerealm.sync.PendingChange> out = new ArrayList<>();
+        for (dev.bluerealm.internal.sync.SyncInputs.Pending p : readingSyncer().openPulls().pending()) {
+            DomainModel d = model.domains().get(p.domain());
+            dev.bluerealm.model.Contract main = d == null ? null : d.contracts().get(p.contract().name());
+            List<String> diff = main == null ? List.of() : dev.bluerealm.internal.extract.ValueDiff.diff(
+                    p.contract().schema(),
+                    dev.bluerealm.internal.extract.Defaults.complete(main.schema(), main.value()),
+                    dev.bluerealm.internal.extract.Defaults.complete(p.contract().schema(), p.contract().value()))
+                    .stream().map(Object::toString).toList();
+            out.add(new dev.bluerealm.sync.PendingChange(p.pullRequest().number(), p.pullRequest().title(),
+                    p.pullRequest().authorRepo(), p.domain(), p.contract().name(),
+                    main == null ? null : main.version().toString(), p.contract().version().toString(),
+                    p.pullRequest().breaking(), diff));
+        }
+        out.sort(java.util.Comparator.comparingInt(dev.bluerealm.sync.PendingChange::pullRequest));
+        return out;
     }
 
     @Override

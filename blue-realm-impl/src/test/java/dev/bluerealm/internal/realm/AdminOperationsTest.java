@@ -108,6 +108,20 @@ class AdminOperationsTest {
     }
 
     @Test
+    void repoConfig_readsTheJoinedRepoFromASubfolder_withoutOpeningTheRealm() throws Exception {
+        initialSetup().close();
+        Path sub = Files.createDirectories(aperture.resolve("models/training"));
+        var found = Realm.repoConfig(t.options(sub).build()).orElseThrow();
+        assertEquals("aperture", found.repo());
+        assertEquals("letemcook", found.realm().name());
+        assertTrue(Realm.repoConfig(t.options(fungal).build()).isEmpty(), "fungal has not joined");
+        Files.writeString(aperture.resolve(".blue/config.yaml"), "realm: [\n");
+        dev.bluerealm.RealmLoadException e = assertThrows(dev.bluerealm.RealmLoadException.class,
+                () -> Realm.repoConfig(t.options(sub).build()));
+        assertTrue(e.errors().get(0).file().endsWith("config.yaml"), e.errors().toString());
+    }
+
+    @Test
     void join_twice_isIdempotent() throws Exception {
         t.init("letemcook", aperture).close();
         try (Realm r = Realm.open(t.options(aperture).realm("letemcook").build())) {

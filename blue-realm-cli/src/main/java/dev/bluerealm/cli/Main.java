@@ -23,7 +23,12 @@ public final class Main {
         CliContext context = CliContext.system();
         // Ctrl-C (or a kill) ends the daemon session too; a normal exit has closed it already
         Runtime.getRuntime().addShutdownHook(new Thread(context.session()::close, "blue-session-end"));
-        System.exit(run(args, context, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+        // UTF-8 whatever the locale (as git does): the RFC's icons are not lost to a C locale's ASCII
+        System.exit(run(args, context, utf8(System.out), utf8(System.err)));
+    }
+
+    private static PrintWriter utf8(java.io.PrintStream stream) {
+        return new PrintWriter(new java.io.OutputStreamWriter(stream, java.nio.charset.StandardCharsets.UTF_8), true);
     }
 
     /**

@@ -6,6 +6,6 @@ import picocli.CommandLine.Command;
 @Command(name = "realm", mixinStandardHelpOptions = true,
         description = "Work with the realm this repo belongs to.",
         subcommands = {StatusCommand.class, SyncCommand.class, CheckCommand.class, ApproveCommand.class,
-                GraphCommand.class, AdminCommand.class},
+                GraphCommand.class, WatchCommand.class, AdminCommand.class},
         footer = {"", "Example:", "  blue realm status --json"})
 public final class RealmCommand {}

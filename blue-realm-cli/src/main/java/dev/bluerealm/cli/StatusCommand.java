@@ -81,19 +81,7 @@ final class StatusCommand implements Callable<Integer> {
                 sm.put("active_rfc", JsonValue.stringOrNull(s.activeRfc()));
                 return JsonValue.object(sm);
             }).toList()));
-            m.put("notifications", JsonValue.array(notifications.stream().map(n -> {
-                Map<String, JsonValue> nm = new LinkedHashMap<>();
-                nm.put("id", JsonValue.number(n.id()));
-                nm.put("from_repo", JsonValue.string(n.fromRepo()));
-                nm.put("domain", JsonValue.string(n.domain()));
-                nm.put("contract", JsonValue.string(n.contract()));
-                nm.put("version", JsonValue.string(n.version()));
-                nm.put("change_type", JsonValue.string(n.changeType()));
-                nm.put("pull_request", n.pullRequest() == null ? JsonValue.NULL : JsonValue.number(n.pullRequest()));
-                nm.put("diff", JsonValue.array(n.diff().stream().map(JsonValue::string).toList()));
-                nm.put("created_at", JsonValue.string(n.createdAt().toString()));
-                return JsonValue.object(nm);
-            }).toList()));
+            m.put("notifications", JsonValue.array(notifications.stream().map(NotificationText::json).toList()));
             return JsonValue.object(m);
         }
 
@@ -112,14 +100,8 @@ final class StatusCommand implements Callable<Integer> {
                 }
             }
             for (Notification n : notifications) {
-                long minutes = java.time.Duration.between(n.createdAt(), now).toMinutes();
                 out.println();
-                out.println("🔔 Notification from " + n.fromRepo() + " (" + (minutes <= 0 ? "just now" : minutes
-                        + " min ago") + "):");
-                out.println("  Contract '" + n.contract() + "' " + (n.changeType().equals("new") ? "proposed at "
-                        : n.changeType().equals("breaking") ? "changed incompatibly to " : "updated to ") + n.version()
-                        + (n.pullRequest() == null ? "" : " (PR #" + n.pullRequest() + ")"));
-                n.diff().forEach(l -> out.println("    " + l));
+                NotificationText.print(out, n, now);
             }
         }
     }

@@ -56,4 +56,48 @@ class DaemonE2ETest {
             blue.run(tmp, "daemon", "stop");
         }
     }
+
+    @Test
+    void status_listsActiveSessions_thisRepoFirst_othersWithTheirRfc_andInJson() throws Exception {
+        dev.bluerealm.testing.RfcWorkspace w = dev.bluerealm.testing.RfcWorkspace.create(tmp, "fiona@example.com");
+        Cli blue = new Cli(tmp.resolve("blue-home"), tmp.resolve("home")).withDaemon(tmp.resolve("run"));
+        dev.bluerealm.daemon.StartResult d = dev.bluerealm.daemon.Daemons.start(tmp.resolve("blue-home"),
+                java.util.Map.of("BLUE_DAEMON_PORT", "0", "BLUE_DAEMON_RUN_DIR", tmp.resolve("run").toString(),
+                        "BLUE_DAEMON_WATCH_SECONDS", "0"));
+        try {
+            var client = dev.bluerealm.daemon.client.DaemonClient.of(tmp.resolve("blue-home"), d.port());
+            client.registerSession("aperture", "letemcook", "gui-1", ProcessHandle.current().pid(), "training-metrics-v2");
+            client.registerSession("ml-infra", "another-realm", "gui-2", ProcessHandle.current().pid(), null);
+            Cli.Result status = blue.run(w.fungal(), "realm", "status");
+            assertEquals(0, status.code(), status.toString());
+            assertTrue(status.out().contains("\nActive sessions:\n  • fungal-image-analysis (you)\n"
+                    + "  • aperture - working on training-metrics-v2\n"), status.out());
+            assertTrue(!status.out().contains("ml-infra"), "a session of another realm: " + status.out());
+            Cli.Result json = blue.run(w.fungal(), "realm", "status", "--json");
+            var doc = (dev.bluerealm.json.JsonValue.JsonObject) dev.bluerealm.json.JsonParser.parse(json.out(), 64);
+            var sessions = ((dev.bluerealm.json.JsonValue.JsonArray) ((dev.bluerealm.json.JsonValue.JsonObject)
+                    doc.get("daemon")).get("sessions")).items();
+            assertEquals(2, sessions.size(), json.out());
+            assertTrue(sessions.get(1).toJson().contains("\"active_rfc\":\"training-metrics-v2\""), json.out());
+            assertEquals(1, client.sessions().stream().filter(s -> s.repo().equals("aperture")).count(),
+                    "status ended its own session only");
+        } finally {
+            blue.run(tmp, "daemon", "stop");
+        }
+    }
+
+    @Test
+    void daemonThatCannotStart_commandStillWorks_andSaysSoInOneLine() throws Exception {
+        dev.bluerealm.testing.RfcWorkspace w = dev.bluerealm.testing.RfcWorkspace.create(tmp, "fiona@example.com");
+        Cli blue = new Cli(tmp.resolve("blue-home"), tmp.resolve("home")).withDaemon(tmp.resolve("run"))
+                .with("BLUE_DAEMON_PORT", "not-a-port");
+        Cli.Result status = blue.run(w.fungal(), "realm", "status");
+        assertEquals(0, status.code(), status.toString());
+        assertTrue(status.out().startsWith("📊 fungal-image-analysis (in realm: letemcook)"), status.out());
+        java.util.List<String> lines = status.err().lines().toList();
+        assertEquals(1, lines.size(), status.err());
+        assertTrue(lines.get(0).startsWith("ℹ  daemon: the daemon could not be started: the daemon exited with 2"),
+                status.err());
+        assertTrue(!status.out().contains("Active sessions"), status.out());
+    }
 }

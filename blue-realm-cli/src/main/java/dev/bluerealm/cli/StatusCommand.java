@@ -96,7 +96,8 @@ final class StatusCommand implements Callable<Integer> {
                 out.println("Active sessions:");
                 for (SessionLine s : sessions) {
                     out.println("  • " + s.repo() + (s.you() ? " (you)" : "")
-                            + (s.activeRfc() != null ? " - working on " + s.activeRfc() : s.idle() ? " - idle" : ""));
+                            + (s.activeRfc() != null ? " - working on " + s.activeRfc() : s.idle() ? " - idle"
+                            : s.you() ? "" : " - active"));
                 }
             }
             for (Notification n : notifications) {

@@ -73,10 +73,13 @@ final class SyncCommand implements Callable<Integer> {
                 return plan.problems().isEmpty() ? 0 : 2;
             }
             SyncResult result = realm.sync(plan, request);
+            String notice = notifyDaemon(plan, result);
             if (common.json) {
-                out.println(planJson(plan, result).toPrettyJson());
+                Map<String, JsonValue> m = new LinkedHashMap<>(((JsonValue.JsonObject) planJson(plan, result)).members());
+                m.put("daemon", JsonValue.stringOrNull(notice));
+                out.println(JsonValue.object(m).toPrettyJson());
             } else {
-                printResult(out, plan, result, notifyDaemon(plan, result));
+                printResult(out, plan, result, notice);
                 for (String contract : ack) {
                     boolean moved = plan.bindingUpdates().stream().anyMatch(u -> u.contract().equals(contract));
                     boolean problem = plan.problems().stream()
@@ -148,14 +151,21 @@ final class SyncCommand implements Callable<Integer> {
      * session of the realm on this machine hears of them; returns the line to print.
      */
     private String notifyDaemon(SyncPlan plan, SyncResult r) {
-        if (r.opened() == null && r.merged().isEmpty()) {
+        if (r.opened() == null && r.merged().isEmpty() && r.acknowledged().isEmpty()) {
             return null;
         }
         var daemon = DaemonLink.running(context);
         if (daemon.isEmpty()) {
-            return r.notice();
+            return r.opened() == null && r.merged().isEmpty() ? null : r.notice();
         }
         try {
+            // what this repo acknowledged is no longer news for it (DESIGN §6)
+            for (SyncResult.Acknowledged a : r.acknowledged()) {
+                daemon.get().acknowledgeUpTo(plan.realm(), plan.repo(), a.domain(), a.contract(), a.toVersion());
+            }
+            if (r.opened() == null && r.merged().isEmpty()) {
+                return null;
+            }
             for (SyncPlan.ContractChange c : plan.changes()) {
                 List<String> diff = new ArrayList<>(c.added());
                 diff.addAll(c.removed());

@@ -52,6 +52,12 @@ class DaemonE2ETest {
                     + "    + training-metrics/experiments/*\n"), status.out());
             Cli.Result own = blue.run(w.aperture(), "realm", "status");
             assertTrue(!own.out().contains("🔔 Notification"), "a repo is not notified of its own change: " + own.out());
+            // the importer acknowledges: the notification is settled for it
+            Cli.Result ack = blue.run(w.fungal(), "realm", "sync", "--ack", "s3-permissions");
+            assertEquals(0, ack.code(), ack.toString());
+            assertTrue(ack.out().contains("✓ Acknowledged PR #1"), ack.out());
+            Cli.Result after = blue.run(w.fungal(), "realm", "status");
+            assertTrue(!after.out().contains("🔔 Notification from aperture"), "still shown after the ack: " + after.out());
         } finally {
             blue.run(tmp, "daemon", "stop");
         }

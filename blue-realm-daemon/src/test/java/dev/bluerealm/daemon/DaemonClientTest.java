@@ -85,6 +85,25 @@ class DaemonClientTest {
     }
 
     @Test
+    void acknowledgeUpTo_settlesThatContractsVersionsUpToTheOne_forThatRepoOnly() throws Exception {
+        Notification v15 = client.notify("letemcook", "s3-access", "s3-permissions", "1.5.0", "new", "aperture",
+                List.of(), 1);
+        Notification v16 = client.notify("letemcook", "s3-access", "s3-permissions", "1.6.0", "new", "aperture",
+                List.of(), 2);
+        Notification v20 = client.notify("letemcook", "s3-access", "s3-permissions", "2.0.0", "breaking", "aperture",
+                List.of(), 3);
+        Notification other = client.notify("letemcook", "s3-access", "iam-roles", "1.1.0", "new", "aperture",
+                List.of(), 4);
+        assertEquals(2, client.acknowledgeUpTo("letemcook", "fungal", "s3-access", "s3-permissions", "1.6.0"));
+        assertEquals(List.of(v20.id(), other.id()), client.notifications("letemcook", "fungal", true).stream()
+                .map(Notification::id).toList());
+        assertEquals(4, client.notifications("letemcook", "ml-infra", true).size(), "another repo still has them all");
+        assertEquals(0, client.acknowledgeUpTo("letemcook", "fungal", "s3-access", "s3-permissions", "1.6.0"));
+        List<Long> open = client.notifications("letemcook", "fungal", true).stream().map(Notification::id).toList();
+        assertTrue(!open.contains(v15.id()) && !open.contains(v16.id()), open.toString());
+    }
+
+    @Test
     void client_daemonOfAnotherBlueHome_isNotUsed() {
         DaemonClient other = DaemonClient.of(tmp.resolve("other-home"), daemon.port());
         DaemonClientException e = assertThrows(DaemonClientException.class, other::sessions);

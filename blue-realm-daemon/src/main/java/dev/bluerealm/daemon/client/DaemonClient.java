@@ -137,6 +137,38 @@ public final class DaemonClient {
     }
 
     /**
+     * Marks as acknowledged by {@code repo} the notifications of {@code realm} about {@code contract}
+     * of {@code domain} at {@code version} or older (acknowledging 1.6.0 also settles the news of
+     * 1.5.0); returns how many.
+     */
+    public int acknowledgeUpTo(String realm, String repo, String domain, String contract, String version)
+            throws DaemonClientException {
+        dev.bluerealm.version.Version upTo;
+        try {
+            upTo = dev.bluerealm.version.Version.parse(version);
+        } catch (RuntimeException e) {
+            throw new IllegalArgumentException("not a version: " + version, e);
+        }
+        int n = 0;
+        for (Notification note : notifications(realm, repo, true)) {
+            if (!note.domain().equals(domain) || !note.contract().equals(contract)) {
+                continue;
+            }
+            boolean covered;
+            try {
+                covered = dev.bluerealm.version.Version.parse(note.version()).compareTo(upTo) <= 0;
+            } catch (RuntimeException e) {
+                covered = false; // not a version: not this acknowledgement's to settle
+            }
+            if (covered) {
+                ack(note.id(), repo);
+                n++;
+            }
+        }
+        return n;
+    }
+
+    /**
      * Reports a change (what a sync did); the daemon keeps one per (realm, domain, contract,
      * version, change type) and answers the existing one for a repeat.
      *

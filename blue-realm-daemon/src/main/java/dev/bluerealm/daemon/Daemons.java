@@ -7,7 +7,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -63,11 +62,7 @@ public final class Daemons {
             return new StartResult(false, s.pid(), s.port());
         }
         Files.createDirectories(home);
-        String java = ProcessHandle.current().info().command()
-                .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        List<String> cmd = new ArrayList<>(List.of(java, "-Dsun.net.httpserver.nodelay=true", "-Xss512k",
-                "-XX:+UseSerialGC", "-cp", System.getProperty("java.class.path"), DaemonMain.class.getName(), "run"));
-        ProcessBuilder pb = new ProcessBuilder(cmd);
+        ProcessBuilder pb = new ProcessBuilder(DaemonLaunch.sameJava().command());
         pb.environment().putAll(env);
         pb.environment().put("BLUE_HOME", home.toString());
         pb.redirectErrorStream(true);

@@ -1,8 +1,13 @@
 package dev.bluerealm.cli;
 
+import dev.bluerealm.daemon.DaemonLaunch;
 import dev.bluerealm.daemon.DaemonMain;
 import dev.bluerealm.daemon.DaemonStatus;
 import dev.bluerealm.daemon.Daemons;
+import dev.bluerealm.daemon.InstallResult;
+import dev.bluerealm.daemon.ServiceInstaller;
+import dev.bluerealm.daemon.ServiceSystem;
+import dev.bluerealm.daemon.ServiceUnit;
 import dev.bluerealm.daemon.StartResult;
 import dev.bluerealm.json.JsonValue;
 import java.io.IOException;
@@ -17,11 +22,11 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** {@code blue daemon start|stop|status|run}: the per-machine daemon of this {@code BLUE_HOME} (DESIGN §6). */
+/** {@code blue daemon start|stop|status|run|install}: the per-machine daemon of this {@code BLUE_HOME} (DESIGN §6). */
 @Command(name = "daemon", mixinStandardHelpOptions = true,
-        description = "Start, stop and inspect the daemon that tells every session on this machine what changed.",
+        description = "Start, stop, inspect and install the daemon that tells every session on this machine what changed.",
         subcommands = {DaemonCommand.Start.class, DaemonCommand.Stop.class, DaemonCommand.Status.class,
-                DaemonCommand.Run.class},
+                DaemonCommand.Run.class, DaemonCommand.Install.class},
         footer = {"", "Example:", "  blue daemon status"})
 final class DaemonCommand {
 
@@ -129,6 +134,108 @@ final class DaemonCommand {
         public Integer call() {
             DaemonMain.main(port == null ? new String[] {"run"} : new String[] {"run", "--port", String.valueOf(port)});
             return 0;
+        }
+    }
+
+    @Command(name = "install", mixinStandardHelpOptions = true,
+            description = "Write a systemd user unit (Linux) or a launchd agent (macOS) that runs the daemon at login,"
+                    + " and print the command that enables it.",
+            footer = {"", "Example:", "  blue daemon install",
+                    "  blue daemon install --print --system launchd > blue.plist"})
+    static final class Install implements Callable<Integer> {
+        private final CliContext context;
+        @Spec CommandSpec spec;
+        @Mixin Common common;
+
+        @Option(names = "--system", paramLabel = "SYSTEM",
+                description = "systemd or launchd (default: systemd on Linux, launchd on macOS).")
+        String system;
+
+        @Option(names = "--print", description = "Print the unit on stdout instead of writing it.")
+        boolean print;
+
+        @Option(names = "--force", description = "Overwrite an existing unit that has other content.")
+        boolean force;
+
+        Install(CliContext context) {
+            this.context = context;
+        }
+
+        @Override
+        public Integer call() {
+            ServiceSystem target = system == null ? ServiceSystem.forOs(System.getProperty("os.name"))
+                    : ServiceSystem.parse(system);
+            // bin/blue passes its own path; without it (jbang, an IDE) the unit runs this java and class path
+            DaemonLaunch launch = DaemonLaunch.forService(System.getProperty(DaemonLaunch.LAUNCHER_PROPERTY));
+            PrintWriter out = spec.commandLine().getOut();
+            ServiceUnit unit;
+            try {
+                unit = ServiceUnit.of(target, launch, blueHome(context), context.env());
+            } catch (IllegalArgumentException e) {
+                return fail("IO_ERROR", "cannot write a " + target.description() + ": " + e.getMessage());
+            }
+            if (print) {
+                if (common.json) {
+                    Map<String, JsonValue> m = unitJson(unit, launch);
+                    m.put("content", JsonValue.string(unit.content()));
+                    out.println(JsonValue.object(m).toPrettyJson());
+                } else {
+                    out.print(unit.content());
+                }
+                return 0;
+            }
+            InstallResult r;
+            try {
+                r = ServiceInstaller.install(unit, force);
+            } catch (ServiceInstaller.ConflictException e) {
+                return fail("ALREADY_EXISTS", e.getMessage() + "; run `blue daemon install --force` to overwrite it"
+                        + " (`--print` shows the new unit)");
+            } catch (IOException e) {
+                return fail("IO_ERROR", "cannot write " + unit.file() + ": " + e.getMessage());
+            }
+            if (common.json) {
+                Map<String, JsonValue> m = unitJson(unit, launch);
+                m.put("outcome", JsonValue.string(r.outcome().name().toLowerCase(java.util.Locale.ROOT)));
+                out.println(JsonValue.object(m).toPrettyJson());
+                return 0;
+            }
+            switch (r.outcome()) {
+                case CREATED -> out.println(Output.OK + " Wrote " + unit.file() + " (" + target.description() + ")");
+                case REPLACED -> out.println(Output.OK + " Replaced " + unit.file() + " (" + target.description() + ")");
+                case UNCHANGED -> out.println(Output.OK + " Already installed: " + unit.file() + " (same content)");
+            }
+            out.println("  runs " + launch.display() + " with BLUE_HOME=" + blueHome(context));
+            out.println("Enable and start it:");
+            out.println("  " + unit.enableCommand());
+            DaemonStatus running = Daemons.status(blueHome(context), context.env());
+            if (running.running() && r.outcome() != InstallResult.Outcome.UNCHANGED) {
+                // the service's daemon would find this one holding the lock and exit at once
+                out.println("A daemon already runs (pid " + running.pid() + "): `blue daemon stop` it first, so that the"
+                        + " service starts its own.");
+            }
+            return 0;
+        }
+
+        private static Map<String, JsonValue> unitJson(ServiceUnit unit, DaemonLaunch launch) {
+            Map<String, JsonValue> m = new LinkedHashMap<>();
+            m.put("system", JsonValue.string(unit.system().id()));
+            m.put("file", JsonValue.string(unit.file().toString()));
+            m.put("command", JsonValue.array(launch.command().stream().map(JsonValue::string).toList()));
+            m.put("enable", JsonValue.string(unit.enableCommand()));
+            return m;
+        }
+
+        /** Errors as every command reports them: {@code Error: …} on stderr, or {@code {error, code}} with --json. */
+        private int fail(String code, String message) {
+            if (common.json) {
+                Map<String, JsonValue> m = new LinkedHashMap<>();
+                m.put("error", JsonValue.string(message));
+                m.put("code", JsonValue.string(code));
+                spec.commandLine().getOut().println(JsonValue.object(m).toPrettyJson());
+            } else {
+                spec.commandLine().getErr().println("Error: " + message);
+            }
+            return 1;
         }
     }
 }

@@ -24,15 +24,17 @@ final class DaemonApi {
     static final Duration IDLE_AFTER = Duration.ofMinutes(5);
 
     private final DaemonStore store;
+    private final NotificationFeed feed;
     private final RealmWatcher watcher;
     private final Path blueHome;
     private final Map<String, String> environment;
     private final Clock clock;
     private final IntSupplier port;
 
-    DaemonApi(DaemonStore store, RealmWatcher watcher, Path blueHome, Map<String, String> environment, Clock clock,
-              IntSupplier port) {
+    DaemonApi(DaemonStore store, NotificationFeed feed, RealmWatcher watcher, Path blueHome,
+              Map<String, String> environment, Clock clock, IntSupplier port) {
         this.store = store;
+        this.feed = feed;
         this.watcher = watcher;
         this.blueHome = blueHome;
         this.environment = environment;
@@ -215,13 +217,13 @@ final class DaemonApi {
 
     private void notifications(HttpExchange ex) throws Exception {
         Map<String, String> q = Router.query(ex);
-        String realm = q.containsKey("realm") ? Fields.name("realm", q.get("realm")) : null;
-        String repo = q.containsKey("repo") ? Fields.name("repo", q.get("repo")) : null;
+        NotificationFilter filter = NotificationFilter.of(q);
+        String repo = filter.repo();
         boolean unacknowledged = Fields.bool(q, "unacknowledged");
         List<JsonValue> out = new ArrayList<>();
-        for (DaemonStore.NotificationRow n : store.notifications(realm)) {
-            if (repo != null && repo.equals(n.fromRepo())) {
-                continue; // a repo is not notified of its own changes
+        for (DaemonStore.NotificationRow n : store.notifications(filter.realm())) {
+            if (!filter.shows(n)) {
+                continue;
             }
             boolean acked = n.acknowledgedBy().contains("*")
                     || (repo == null ? !n.acknowledgedBy().isEmpty() : n.acknowledgedBy().contains(repo));
@@ -267,6 +269,7 @@ final class DaemonApi {
                 pr == null ? null : pr.intValue(), clock.instant());
         store.ensureRealm(realm, blueHome.resolve("realms").resolve(realm).toString());
         if (created.isPresent()) {
+            feed.publish(created.get());
             Exchanges.send(ex, 201, notificationJson(created.get()));
             return;
         }

@@ -7,6 +7,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -19,8 +20,9 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * The daemon: the HTTP API on 127.0.0.1, {@code daemon.db}, the instance lock and PID file, the
- * session cleaner and the {@link RealmWatcher}. {@link #create} returns a daemon that is not started.
+ * The daemon: the HTTP API on 127.0.0.1 (with the {@code GET /events} streams fed by a
+ * {@link NotificationFeed}), {@code daemon.db}, the instance lock and PID file, the session cleaner
+ * and the {@link RealmWatcher}. {@link #create} returns a daemon that is not started.
  *
  * <pre>{@code
  * try (DaemonServer d = DaemonServer.create(config)) {
@@ -38,13 +40,26 @@ public final class DaemonServer implements AutoCloseable {
     static final int QUEUE = 512;
 
     static {
-        // read once when the JDK's server classes load (so before the first HttpServer.create):
-        // without nodelay each keep-alive request waits ~40 ms (RECIPES item 7); the time limits
-        // (seconds) close connections that dribble a request or never read a response
+        // read once, for the whole JVM, when the JDK's server classes load (so before the first
+        // HttpServer.create): without nodelay each keep-alive request waits ~40 ms (RECIPES item 7);
+        // maxReqTime (seconds) closes a connection whose request is not read completely in time.
+        //
+        // maxRspTime is no slow-client detector. In JDK 17, ServerImpl.ReqRspTimeoutTask runs every
+        // second and closes every connection that has been in the RESPONSE state (request read, exchange
+        // not yet closed) for maxRspTime, counted from the end of the request, however busy the
+        // response. It is also the only thing that frees a thread blocked writing to a client that
+        // stopped reading: a blocked write holds the socket stream's lock, so HttpExchange.close() from
+        // another thread would block as well, while the timer closes the channel under it. So the
+        // limit stays for every response, and GET /events streams end themselves cleanly before it
+        // (EventStreams.Limits.lifetimeUnder) and clients resume with Last-Event-ID; when someone
+        // turns maxRspTime off (-Dsun.net.httpserver.maxRspTime=0), streams last until closed.
+        //
+        // the JDK reads jdk.httpserver.maxConnections (checked on 17.0.15); the sun.net.httpserver
+        // spelling set here before did nothing
         setIfAbsent("sun.net.httpserver.nodelay", "true");
         setIfAbsent("sun.net.httpserver.maxReqTime", "30");
         setIfAbsent("sun.net.httpserver.maxRspTime", "30");
-        setIfAbsent("sun.net.httpserver.maxConnections", "256");
+        setIfAbsent("jdk.httpserver.maxConnections", "256");
     }
 
     private static void setIfAbsent(String key, String value) {
@@ -76,9 +91,12 @@ public final class DaemonServer implements AutoCloseable {
     }
 
     private final DaemonConfig config;
+    private final EventStreams.Limits streamLimits;
     private final AtomicInteger boundPort = new AtomicInteger();
     private InstanceLock lock;
     private DaemonStore store;
+    private NotificationFeed feed;
+    private EventStreams streams;
     private HttpServer server;
     private ThreadPoolExecutor workers;
     private ScheduledExecutorService scheduler;
@@ -87,13 +105,19 @@ public final class DaemonServer implements AutoCloseable {
     private boolean started;
     private boolean stopped;
 
-    private DaemonServer(DaemonConfig config) {
+    private DaemonServer(DaemonConfig config, EventStreams.Limits streamLimits) {
         this.config = config;
+        this.streamLimits = streamLimits;
     }
 
     /** A daemon for {@code config}, not started. */
     public static DaemonServer create(DaemonConfig config) {
-        return new DaemonServer(Objects.requireNonNull(config, "config"));
+        return create(config, EventStreams.Limits.defaults());
+    }
+
+    /** A daemon whose {@code GET /events} streams follow {@code streamLimits} (tests). */
+    static DaemonServer create(DaemonConfig config, EventStreams.Limits streamLimits) {
+        return new DaemonServer(Objects.requireNonNull(config, "config"), Objects.requireNonNull(streamLimits, "limits"));
     }
 
     /**
@@ -119,7 +143,8 @@ public final class DaemonServer implements AutoCloseable {
             Files.createDirectories(config.blueHome());
             String token = DaemonToken.loadOrCreate(config.blueHome());
             store = DaemonStore.open(config.blueHome().resolve("daemon.db"));
-            watcher = new RealmWatcher(store, config.blueHome(), config.environment(), config.clock());
+            feed = new NotificationFeed();
+            watcher = new RealmWatcher(store, feed, config.blueHome(), config.environment(), config.clock());
             cleanSessions();
             server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), config.port()), 128);
             boundPort.set(server.getAddress().getPort());
@@ -127,11 +152,16 @@ public final class DaemonServer implements AutoCloseable {
                     daemonThreads("blue-daemon-http"), new ThreadPoolExecutor.CallerRunsPolicy());
             server.setExecutor(workers);
             access = new AccessFilter();
-            DaemonApi api = new DaemonApi(store, watcher, config.blueHome(), config.environment(), config.clock(),
+            SecurityFilter security = new SecurityFilter(boundPort::get, token);
+            DaemonApi api = new DaemonApi(store, feed, watcher, config.blueHome(), config.environment(), config.clock(),
                     boundPort::get);
             HttpContext ctx = server.createContext("/", api.router());
             ctx.getFilters().add(access);
-            ctx.getFilters().add(new SecurityFilter(boundPort::get, token));
+            ctx.getFilters().add(security);
+            streams = new EventStreams(store, feed, streamLimits);
+            HttpContext events = server.createContext("/events", streams);
+            events.getFilters().add(access);
+            events.getFilters().add(security);
             server.start();
             lock.publish(ProcessHandle.current().pid(), boundPort.get(), config.blueHome());
             scheduler = Executors.newSingleThreadScheduledExecutor(daemonThreads("blue-daemon-timer"));
@@ -166,7 +196,7 @@ public final class DaemonServer implements AutoCloseable {
         return new InstanceLock.Owner(0, 0, "");
     }
 
-    private static java.util.concurrent.ThreadFactory daemonThreads(String name) {
+    static java.util.concurrent.ThreadFactory daemonThreads(String name) {
         AtomicInteger n = new AtomicInteger();
         return r -> {
             Thread t = new Thread(r, name + "-" + n.incrementAndGet());
@@ -213,8 +243,8 @@ public final class DaemonServer implements AutoCloseable {
     }
 
     /**
-     * Stops: refuses new requests, waits for those in flight (at most 5 s), stops the server, closes
-     * daemon.db and removes the PID file. Safe to call more than once.
+     * Stops: refuses new requests, waits for those in flight (at most 5 s), ends the event streams (at
+     * most 2 s), stops the server, closes daemon.db and removes the PID file. Safe to call more than once.
      */
     public synchronized void stop() {
         if (stopped) {
@@ -227,8 +257,17 @@ public final class DaemonServer implements AutoCloseable {
         if (access != null) {
             access.drain(5000);
         }
+        if (feed != null) {
+            feed.close(); // each stream ends its response, so clients see a clean end
+        }
+        if (streams != null) {
+            streams.awaitEnd(Duration.ofSeconds(2));
+        }
         if (server != null) {
-            server.stop(0);
+            server.stop(0); // closes every connection, also that of a stream blocked on a client not reading
+        }
+        if (streams != null) {
+            streams.close();
         }
         if (workers != null) {
             workers.shutdown();

@@ -63,13 +63,10 @@ public final class Daemons {
             return new StartResult(false, s.pid(), s.port());
         }
         Files.createDirectories(home);
-        String java = ProcessHandle.current().info().command()
-                .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         List<String> cmd = new ArrayList<>();
         setsid().ifPresent(cmd::add); // a session of its own: no controlling terminal, no job-control signals
-        cmd.addAll(List.of(java, "-Dsun.net.httpserver.nodelay=true", "-Xss512k", "-XX:+UseSerialGC",
-                "-cp", System.getProperty("java.class.path"), DaemonMain.class.getName(),
-                "run", "--detached"));
+        cmd.addAll(DaemonLaunch.sameJava().command());
+        cmd.add("--detached");
         ProcessBuilder pb = new ProcessBuilder(cmd);
         pb.environment().putAll(env);
         pb.environment().put("BLUE_HOME", home.toString());

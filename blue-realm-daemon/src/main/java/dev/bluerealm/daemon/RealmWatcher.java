@@ -32,12 +32,14 @@ final class RealmWatcher {
     record Scan(String realm, String commit, List<DaemonStore.NotificationRow> created) {}
 
     private final DaemonStore store;
+    private final NotificationFeed feed;
     private final Path blueHome;
     private final Map<String, String> environment;
     private final Clock clock;
 
-    RealmWatcher(DaemonStore store, Path blueHome, Map<String, String> environment, Clock clock) {
+    RealmWatcher(DaemonStore store, NotificationFeed feed, Path blueHome, Map<String, String> environment, Clock clock) {
         this.store = store;
+        this.feed = feed;
         this.blueHome = blueHome;
         this.environment = environment;
         this.clock = clock;
@@ -90,7 +92,7 @@ final class RealmWatcher {
                     List<String> diff = seen.map(v -> List.of(c.name() + ": " + v + " -> " + version))
                             .orElse(List.of(c.name() + ": " + version));
                     store.addNotification(realm, domain.name(), c.name(), version, c.owner(), type, diff, null,
-                            clock.instant()).ifPresent(created::add);
+                            clock.instant()).ifPresent(n -> announce(n, created));
                 }
             }
             // what open pull requests propose, as a sync on this machine reports it (same change type, so
@@ -107,11 +109,17 @@ final class RealmWatcher {
                 String from = c.authorRepo() == null ? "" : c.authorRepo();
                 store.addNotification(realm, c.domain(), c.contract(), c.toVersion(), from,
                         c.breaking() ? "breaking" : "new", c.diff(), c.pullRequest(), clock.instant())
-                        .ifPresent(created::add);
+                        .ifPresent(n -> announce(n, created));
             }
             store.realmScanned(realm, r.url(), clock.instant(), "active");
             return new Scan(realm, r.commit(), created);
         }
+    }
+
+    /** A row this scan created (not a deduplicated repeat): part of its result, and pushed to listeners. */
+    private void announce(DaemonStore.NotificationRow n, List<DaemonStore.NotificationRow> created) {
+        created.add(n);
+        feed.publish(n);
     }
 
     static String changeType(String before, Version after) {

@@ -99,6 +99,22 @@ class DaemonRealmWatcherTest {
     }
 
     @Test
+    void sync_createdNotification_isPushedToOpenEventStreams() throws Exception {
+        RfcWorkspace w = RfcWorkspace.create(tmp, RfcWorkspace.ERIC);
+        DaemonClient client = start(w, Duration.ZERO);
+        client.registerSession("fungal-image-analysis", "letemcook", "cli-1", ProcessHandle.current().pid(), null);
+        client.syncRealm("letemcook");
+        try (EventClient events = EventClient.open(daemon.port(), "?realm=letemcook&repo=fungal-image-analysis", null)) {
+            events.catchUp();
+            pushVersion(w, "1.5.0");
+            Notification created = client.syncRealm("letemcook").get(0);
+            EventClient.Block pushed = events.nextNotification();
+            assertEquals(String.valueOf(created.id()), pushed.id());
+            assertTrue(pushed.data().contains("\"version\":\"1.5.0\""), pushed.data());
+        }
+    }
+
+    @Test
     void periodicFetch_seesPushedVersion() throws Exception {
         RfcWorkspace w = RfcWorkspace.create(tmp, RfcWorkspace.ERIC);
         DaemonClient client = start(w, Duration.ofMillis(200));

@@ -1,0 +1,84 @@
+package dev.bluerealm.daemon;
+
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+
+/**
+ * How to run the daemon in the foreground: what {@link Daemons#start} spawns and what a service unit
+ * runs ({@link ServiceUnit}).
+ *
+ * <pre>{@code
+ * DaemonLaunch launch = DaemonLaunch.forService(System.getProperty(DaemonLaunch.LAUNCHER_PROPERTY));
+ * }</pre>
+ *
+ * @param command the program (an absolute path) and its arguments
+ * @param environment what the command needs besides {@code BLUE_HOME}, sorted by name
+ * @since 0.1
+ */
+public record DaemonLaunch(List<String> command, Map<String, String> environment) {
+    /** The system property {@code bin/blue} sets to its own absolute path. */
+    public static final String LAUNCHER_PROPERTY = "blue.launcher";
+
+    public DaemonLaunch {
+        command = List.copyOf(command);
+        if (command.isEmpty()) {
+            throw new IllegalArgumentException("the daemon's command is empty");
+        }
+        // sorted, so that a unit written twice for the same launch is the same file
+        environment = Collections.unmodifiableSortedMap(new TreeMap<>(environment));
+    }
+
+    /**
+     * {@code <launcher> daemon run}. The launcher takes {@code JAVA_HOME} before the {@code java} on
+     * {@code PATH}, and a service manager's {@code PATH} is short (launchd's has no JDK at all), so
+     * the JDK is pinned to {@code javaHome}.
+     */
+    public static DaemonLaunch launcher(Path launcher, Path javaHome) {
+        return new DaemonLaunch(List.of(launcher.toAbsolutePath().normalize().toString(), "daemon", "run"),
+                Map.of("JAVA_HOME", javaHome.toAbsolutePath().normalize().toString()));
+    }
+
+    /** This JVM's {@code java} running {@code DaemonMain run} on this class path (absolute entries). */
+    public static DaemonLaunch sameJava() {
+        String java = ProcessHandle.current().info().command()
+                .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        String classPath = Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
+                .filter(e -> !e.isEmpty())
+                .map(e -> Path.of(e).toAbsolutePath().normalize().toString())
+                .collect(Collectors.joining(File.pathSeparator));
+        return new DaemonLaunch(List.of(java, "-Dsun.net.httpserver.nodelay=true", "-Xss512k", "-XX:+UseSerialGC",
+                "-cp", classPath, DaemonMain.class.getName(), "run"), Map.of());
+    }
+
+    /**
+     * The launcher when {@code launcherPath} (the {@link #LAUNCHER_PROPERTY}) names an executable file,
+     * else {@link #sameJava()} (jbang, an IDE, tests).
+     */
+    public static DaemonLaunch forService(String launcherPath) {
+        if (launcherPath != null && !launcherPath.isBlank() && Files.isExecutable(Path.of(launcherPath))) {
+            return launcher(Path.of(launcherPath), Path.of(System.getProperty("java.home")));
+        }
+        return sameJava();
+    }
+
+    /** The command as one line a POSIX shell would run (for people to read). */
+    public String display() {
+        return command.stream().map(DaemonLaunch::shellWord).collect(Collectors.joining(" "));
+    }
+
+    static String shellWord(String word) {
+        Objects.requireNonNull(word, "word");
+        if (!word.isEmpty() && word.chars().allMatch(c -> Character.isLetterOrDigit(c) || "/._-+=:,@%".indexOf(c) >= 0)) {
+            return word;
+        }
+        return "'" + word.replace("'", "'\\''") + "'";
+    }
+}

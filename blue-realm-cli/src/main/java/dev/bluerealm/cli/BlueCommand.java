@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
 /** The root command. */
 @Command(name = "blue", mixinStandardHelpOptions = true, versionProvider = BlueCommand.Version.class,
         description = "Declare, check and evolve the contracts between repositories owned by different teams.",
-        subcommands = {RealmCommand.class, SchemaCommand.class, DaemonCommand.class, DemoCommand.class, CompletionCommand.class,
+        subcommands = {RealmCommand.class, SchemaCommand.class, DaemonCommand.class, McpCommand.class, DemoCommand.class, CompletionCommand.class,
                 picocli.CommandLine.HelpCommand.class},
         exitCodeOnInvalidInput = Main.USAGE, exitCodeOnExecutionException = 1,
         exitCodeListHeading = "%nExit codes:%n",

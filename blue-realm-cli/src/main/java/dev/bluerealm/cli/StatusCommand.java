@@ -37,31 +37,41 @@ final class StatusCommand implements Callable<Integer> {
     @Override
     public Integer call() throws RealmException {
         PrintWriter out = spec.commandLine().getOut();
-        RealmStatus status;
-        boolean stale = false;
+        Loaded loaded = load(context, offline);
+        loaded.warning().ifPresent(w -> spec.commandLine().getErr().println(Output.WARN + "  " + w));
+        DaemonView daemon = daemonView(context, loaded.status());
+        if (common.json) {
+            out.println(document(loaded, daemon).toPrettyJson());
+        } else {
+            print(out, loaded.status());
+            daemon.print(out, context.clock().instant());
+        }
+        return 0;
+    }
+
+    /** The status, and whether it is the last fetched state because the remote could not be reached. */
+    record Loaded(RealmStatus status, boolean stale, java.util.Optional<String> warning) {}
+
+    static Loaded load(CliContext context, boolean offline) throws RealmException {
         try (Realm realm = Realm.open(context.options().offline(offline).build())) {
-            status = realm.status();
+            return new Loaded(realm.status(), false, java.util.Optional.empty());
         } catch (RealmException e) {
             if (offline || e.code() != ErrorCode.REMOTE_ERROR) {
                 throw e;
             }
             // unreachable remote: show what the clone knows, and say so
             try (Realm realm = Realm.open(context.options().offline(true).build())) {
-                status = realm.status();
-                stale = true;
-                spec.commandLine().getErr().println(Output.WARN + "  " + e.getMessage() + "; showing the last fetched state");
+                return new Loaded(realm.status(), true,
+                        java.util.Optional.of(e.getMessage() + "; showing the last fetched state"));
             }
         }
-        DaemonView daemon = daemonView(status);
-        if (common.json) {
-            Map<String, JsonValue> m = new LinkedHashMap<>(((JsonValue.JsonObject) json(status, stale)).members());
-            m.put("daemon", daemon.json());
-            out.println(JsonValue.object(m).toPrettyJson());
-        } else {
-            print(out, status);
-            daemon.print(out, context.clock().instant());
-        }
-        return 0;
+    }
+
+    /** What {@code --json} prints (and the MCP tool realm_status answers). */
+    static JsonValue document(Loaded loaded, DaemonView daemon) {
+        Map<String, JsonValue> m = new LinkedHashMap<>(((JsonValue.JsonObject) json(loaded.status(), loaded.stale())).members());
+        m.put("daemon", daemon.json());
+        return JsonValue.object(m);
     }
 
     /** What the daemon adds to the status: who else works in the realm now, and what they changed. */
@@ -130,7 +140,7 @@ final class StatusCommand implements Callable<Integer> {
         }
     }
 
-    private DaemonView daemonView(RealmStatus s) {
+    static DaemonView daemonView(CliContext context, RealmStatus s) {
         if (s.repo() == null) {
             return DaemonView.NONE;
         }

@@ -16,7 +16,8 @@ import picocli.CommandLine.Model.CommandSpec;
 @Command(name = "mcp", mixinStandardHelpOptions = true,
         description = {"Serve the realm tools to an AI agent over MCP (stdio): realm_status, realm_check, contract_get.",
                 "Only JSON-RPC goes to stdout; it runs until the client closes stdin."},
-        footer = {"", "Example (an agent's MCP configuration):",
+        footer = {"", "Example:", "  npx -y @modelcontextprotocol/inspector --cli blue mcp --method tools/list",
+                "", "An agent's MCP configuration:",
                 "  {\"mcpServers\": {\"blue\": {\"command\": \"blue\", \"args\": [\"mcp\"]}}}"})
 final class McpCommand implements Callable<Integer> {
     private final CliContext context;

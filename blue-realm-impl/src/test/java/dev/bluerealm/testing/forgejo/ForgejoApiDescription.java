@@ -44,8 +44,8 @@ public final class ForgejoApiDescription {
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     /**
-     * Statuses Forgejo sends although the operation does not declare them (ENDPOINTS.md, [src]):
-     * the response definition name, or "" for no body.
+     * Statuses Forgejo sends although the operation does not declare them, or declares them without
+     * the body it sends (ENDPOINTS.md, [src]): the response definition name, or "" for no body.
      */
     private static final Map<String, String> UNDECLARED_BUT_SENT = Map.of(
             // merge_when_checks_succeed scheduled an auto-merge instead of merging: 201, no body
@@ -53,7 +53,9 @@ public final class ForgejoApiDescription {
             // an existing repository name in an org gives 409 (declared only on the user variant)
             "createOrgRepo 409", "error",
             // the 405 is declared "empty" but carries an APIError ("Please try again later", ...)
-            "repoMergePullRequest 405", "error");
+            "repoMergePullRequest 405", "error",
+            // the 409 is declared with a description only; ctx.Error writes an APIError
+            "createCurrentUserRepo 409", "error");
 
     /**
      * Statuses the middleware in front of every operation may answer with: no or a bad token (401),
@@ -373,12 +375,12 @@ public final class ForgejoApiDescription {
         List<String> problems = new ArrayList<>();
         String code = Integer.toString(status);
         JsonNode declared = op.responses().get(code);
+        String exception = UNDECLARED_BUT_SENT.get(op.operationId() + " " + code);
         JsonNode schema;
-        if (declared != null && !(status == 405 && UNDECLARED_BUT_SENT.containsKey(op.operationId() + " 405"))) {
+        if (exception != null) {
+            schema = exception.isEmpty() ? null : responses.path(exception).get("schema");
+        } else if (declared != null) {
             schema = declared.get("schema");
-        } else if (UNDECLARED_BUT_SENT.containsKey(op.operationId() + " " + code)) {
-            String name = UNDECLARED_BUT_SENT.get(op.operationId() + " " + code);
-            schema = name.isEmpty() ? null : responses.path(name).get("schema");
         } else if (MIDDLEWARE.containsKey(code)) {
             schema = responses.path(MIDDLEWARE.get(code)).get("schema");
         } else {

@@ -25,7 +25,8 @@ import tools.jackson.databind.node.ObjectNode;
  * unconstrained. {@code additionalProperties} is left as written: Forgejo's definitions never
  * forbid extra members, so neither does this. Types and {@code required} stay strict, with one
  * relaxation: Swagger 2.0 cannot say "nullable", and Go encodes nil pointers and nil slices as
- * {@code null}, so a property whose schema is a reference, an array or a date-time may be null.
+ * {@code null}, so a property whose schema is a reference, an array or a date-time may be null, and
+ * so may the few scalar pointer fields listed in {@code GO_POINTERS}.
  * Thread-safe; compiled schemas are cached.
  */
 final class SwaggerSchemas {
@@ -34,6 +35,8 @@ final class SwaggerSchemas {
     private static final Set<String> DROPPED = Set.of("example", "readOnly", "discriminator", "xml", "externalDocs",
             "description", "title");
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+    /** Scalar fields Forgejo declares as Go pointers ({@code *string}), written as null when unset. */
+    private static final Set<String> GO_POINTERS = Set.of("PullRequest.merge_commit_sha");
 
     private final SchemaRegistry registry;
     private final Map<String, Schema> compiled = new ConcurrentHashMap<>();
@@ -43,7 +46,7 @@ final class SwaggerSchemas {
         document.put("$schema", "http://json-schema.org/draft-04/schema#");
         ObjectNode defs = document.putObject("definitions");
         for (Map.Entry<String, JsonNode> d : definitions.properties()) {
-            defs.set(d.getKey(), convert(d.getValue(), false));
+            defs.set(d.getKey(), convert(d.getKey(), d.getValue(), false));
         }
         String text = document.toString();
         this.registry = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_4,
@@ -57,7 +60,7 @@ final class SwaggerSchemas {
      */
     List<String> validate(JsonNode swaggerSchema, JsonNode instance) {
         Schema schema = compiled.computeIfAbsent(swaggerSchema.toString(), key -> {
-            ObjectNode root = (ObjectNode) convert(swaggerSchema, false);
+            ObjectNode root = (ObjectNode) convert("", swaggerSchema, false);
             root.put("$schema", "http://json-schema.org/draft-04/schema#");
             Schema s = registry.getSchema(root);
             s.initializeValidators();
@@ -71,10 +74,10 @@ final class SwaggerSchemas {
         return problems;
     }
 
-    private static JsonNode convert(JsonNode node, boolean mayBeNull) {
+    private static JsonNode convert(String definition, JsonNode node, boolean mayBeNull) {
         if (node.isArray()) {
             ArrayNode out = NODES.arrayNode();
-            node.forEach(item -> out.add(convert(item, false)));
+            node.forEach(item -> out.add(convert(definition, item, false)));
             return out;
         }
         if (!node.isObject()) {
@@ -102,14 +105,15 @@ final class SwaggerSchemas {
                 case "properties" -> {
                     ObjectNode props = out.putObject(key);
                     for (Map.Entry<String, JsonNode> p : value.properties()) {
-                        props.set(p.getKey(), convert(p.getValue(), true));
+                        props.set(p.getKey(), convert(definition, p.getValue(),
+                                nilable(p.getValue()) || GO_POINTERS.contains(definition + "." + p.getKey())));
                     }
                 }
                 case "enum", "required", "default" -> out.set(key, value);
-                default -> out.set(key, convert(value, false));
+                default -> out.set(key, convert(definition, value, false));
             }
         }
-        return mayBeNull && nilable(node) ? NODES.objectNode().set("anyOf",
+        return mayBeNull ? NODES.objectNode().set("anyOf",
                 NODES.arrayNode().add(NODES.objectNode().put("type", "null")).add(out)) : out;
     }
 

@@ -61,6 +61,8 @@ class ForgejoApiDescriptionTest {
         assertEquals(2, wrong.size(), wrong.toString());
         assertTrue(wrong.get(0).contains("number") || wrong.get(1).contains("number"), wrong.toString());
         assertEquals(1, api.checkResponse(get, 418, "application/json", "{}".getBytes(UTF_8)).size());
+        List<String> badTime = api.checkResponse(get, 200, "application/json", "{\"created_at\":\"yesterday\"}".getBytes(UTF_8));
+        assertTrue(!badTime.isEmpty() && badTime.stream().allMatch(p -> p.contains("/created_at")), badTime.toString());
         SpecOperation merge = api.match("POST", "/repos/o/r/pulls/1/merge").orElseThrow().operation();
         assertEquals(List.of(), api.checkResponse(merge, 405, "application/json",
                 "{\"message\":\"Please try again later\",\"url\":\"u\"}".getBytes(UTF_8)));

@@ -50,5 +50,10 @@ public enum ErrorCode {
     /** An approval by someone who is not among the governance approvers. */
     NOT_APPROVER,
     /** A sync plan made before the realm or the repo changed: plan again. */
-    PLAN_STALE
+    PLAN_STALE,
+    /**
+     * The forge will not merge the pull request as it stands: approvals or status checks are missing, it
+     * is a work in progress, the merge style is disabled, or the token's user may not merge.
+     */
+    MERGE_BLOCKED
 }

@@ -2,7 +2,7 @@ package dev.bluerealm;
 
 /**
  * Thrown when a well-formed request the realm's rules refuse (ADMISSION_REFUSED, LEAVE_REFUSED,
- * NOT_OPEN, MERGE_CONFLICT).
+ * NOT_OPEN, MERGE_CONFLICT, MERGE_BLOCKED).
  *
  * @since 0.1
  */

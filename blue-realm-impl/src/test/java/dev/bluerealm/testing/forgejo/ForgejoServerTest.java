@@ -53,6 +53,9 @@ class ForgejoServerTest {
 
     @AfterEach
     void stop() throws Exception {
+        if (forgejo == null) {
+            return; // skipped: no API description to validate against
+        }
         try {
             forgejo.assertNoViolations();
         } finally {

@@ -397,7 +397,7 @@ final class OpenRealm implements Realm {
             dev.bluerealm.model.RealmConfig c = current.config();
             dev.bluerealm.model.RealmConfig next = new dev.bluerealm.model.RealmConfig(c.name(), c.version(),
                     c.createdAt(), new dev.bluerealm.model.Governance(g.admission(), g.approvers(), g.breakingChanges(),
-                    invites), c.trust());
+                    invites), c.trust(), c.forge());
             changes.clear();
             changes.add(new FileChange(FileChange.Kind.UPDATED, RealmPaths.REALM_YAML, "governance.invites + " + repo));
             return new RealmStore.Change("invite: " + repo, Map.of(RealmPaths.REALM_YAML, codec.write(next)));

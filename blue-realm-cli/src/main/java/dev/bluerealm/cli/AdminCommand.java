@@ -35,8 +35,11 @@ import picocli.CommandLine.Spec;
 final class AdminCommand {
 
     @Command(name = "init", mixinStandardHelpOptions = true,
-            description = "Create a realm. Without --url its remote is a local bare repo at $BLUE_HOME/remotes/NAME.git.",
-            footer = {"", "Example:", "  blue realm admin init --name letemcook"})
+            description = {"Create a realm. Without --url its remote is a local bare repo at $BLUE_HOME/remotes/NAME.git.",
+                    "With --forgejo the realm repo is created on that Forgejo and its pull requests live there"
+                            + " (token: BLUE_FORGEJO_TOKEN or the credentials chain; see docs/forgejo.md)."},
+            footer = {"", "Example:", "  blue realm admin init --name letemcook",
+                    "  blue realm admin init --name letemcook --forgejo https://git.example.com --org realms"})
     static final class Init implements Callable<Integer> {
         private final CliContext context;
         @Spec CommandSpec spec;
@@ -48,6 +51,14 @@ final class AdminCommand {
         @Option(names = "--url", description = "An empty git repository to hold the realm (any git remote).")
         String url;
 
+        @Option(names = "--forgejo", paramLabel = "URL",
+                description = "Create the realm repo on this Forgejo (https://host[/path]); its pull requests live there.")
+        String forgejo;
+
+        @Option(names = "--org", description = "With --forgejo: the organization to create the realm repo in"
+                + " (default: the token's user).")
+        String org;
+
         Init(CliContext context) {
             this.context = context;
         }
@@ -55,22 +66,39 @@ final class AdminCommand {
         @Override
         public Integer call() throws RealmException {
             PrintWriter out = spec.commandLine().getOut();
-            try (Realm realm = Realm.init(new InitRequest(name, url), context.options().build())) {
+            if (url != null && forgejo != null || org != null && forgejo == null) {
+                throw new picocli.CommandLine.ParameterException(spec.commandLine(), url != null
+                        ? "give either --url or --forgejo, not both" : "--org needs --forgejo");
+            }
+            try (Realm realm = Realm.init(new InitRequest(name, url, forgejo, org), context.options().build())) {
                 InitResult r = realm.initResult().orElseThrow();
+                dev.bluerealm.model.ForgeConfig forge = realm.model().config().forge();
                 if (common.json) {
                     Map<String, JsonValue> m = new LinkedHashMap<>();
                     m.put("realm", JsonValue.string(r.realm()));
                     m.put("url", JsonValue.string(r.url()));
                     m.put("created_remote", JsonValue.bool(r.createdRemote()));
+                    if (forge != null) {
+                        Map<String, JsonValue> f = new LinkedHashMap<>();
+                        f.put("type", JsonValue.string(forge.type().yaml()));
+                        f.put("url", JsonValue.string(forge.url()));
+                        f.put("repo", JsonValue.string(forge.repo()));
+                        m.put("forge", JsonValue.object(f));
+                    }
                     m.put("checkout", JsonValue.string(r.checkout().toString()));
                     m.put("write", Output.json(r.write()));
                     out.println(JsonValue.object(m).toPrettyJson());
                     return 0;
                 }
-                out.println(Output.OK + (r.createdRemote() ? " Created realm repo: " : " Using realm repo: ") + r.url());
+                if (forge != null) {
+                    out.println(Output.OK + " Created realm repo in Forgejo: "
+                            + forge.url().replaceFirst("^https?://", "") + "/" + forge.repo());
+                } else {
+                    out.println(Output.OK + (r.createdRemote() ? " Created realm repo: " : " Using realm repo: ") + r.url());
+                }
                 out.println(Output.OK + " Cloned to " + r.checkout() + "/");
                 out.println(Output.OK + " Created realm.yaml");
-                out.println(Output.OK + " Pushed to " + r.url());
+                out.println(Output.OK + " Pushed to " + (forge != null ? "Forgejo" : r.url()));
             }
             return 0;
         }

@@ -10,6 +10,10 @@ import dev.bluerealm.RealmOptions;
 import dev.bluerealm.RemoteException;
 import dev.bluerealm.admin.FileChange;
 import dev.bluerealm.admin.InitRequest;
+import dev.bluerealm.internal.forge.forgejo.ForgejoClient;
+import dev.bluerealm.internal.forge.forgejo.ForgejoRepository;
+import dev.bluerealm.internal.forge.forgejo.NewRepository;
+import dev.bluerealm.model.ForgeConfig;
 import dev.bluerealm.admin.InitResult;
 import dev.bluerealm.admin.RealmWrite;
 import dev.bluerealm.internal.credentials.Redaction;
@@ -35,6 +39,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.eclipse.jgit.api.Git;
@@ -231,7 +236,17 @@ public final class Engine implements RealmProvider {
         Identity who = Identity.resolve(options, LocalRepo.root(options.workingDirectory()));
         Path createdRemote = null;
         String url = request.url();
-        if (url == null) {
+        ForgeConfig forge = null;
+        List<String> approvers = new ArrayList<>(List.of(who.email()));
+        if (request.forgejo() != null) {
+            ForgejoRepository created = createOnForgejo(request, options);
+            forge = ForgeConfig.forgejo(request.forgejo(), created.owner(), created.name());
+            url = created.cloneUrl();
+            String login = ForgejoAccess.client(forge.url(), options).currentUser().login();
+            if (!approvers.contains(login)) {
+                approvers.add(login); // on Forgejo an approval is a review, and a review carries a login
+            }
+        } else if (url == null) {
             Path bare = blueHome.resolve("remotes").resolve(request.name() + ".git");
             if (Files.exists(bare)) {
                 throw new InvalidRequestException(ErrorCode.ALREADY_EXISTS, "a realm remote already exists at " + bare
@@ -251,8 +266,8 @@ public final class Engine implements RealmProvider {
             RealmStore store = RealmStore.cloneInto(url, clone, transports(options));
             Instant now = options.clock().instant().truncatedTo(ChronoUnit.SECONDS);
             RealmConfig config = new RealmConfig(request.name(), RealmConfig.FORMAT_VERSION, now,
-                    Governance.defaults(List.of(who.email())), new Trust(TrustMode.COLLABORATIVE, false,
-                    rfcPermissions()));
+                    Governance.defaults(approvers), new Trust(TrustMode.COLLABORATIVE, false,
+                    rfcPermissions()), forge);
             String remote = url;
             ObjectId commit;
             try {
@@ -267,7 +282,7 @@ public final class Engine implements RealmProvider {
             } finally {
                 store.close();
             }
-            InitResult result = new InitResult(request.name(), url, createdRemote != null, clone,
+            InitResult result = new InitResult(request.name(), url, createdRemote != null || forge != null, clone,
                     new RealmWrite(List.of(new FileChange(FileChange.Kind.CREATED, RealmPaths.REALM_YAML, null)),
                             commit.name(), url));
             return openManaged(options, clone, null, result);
@@ -276,6 +291,24 @@ public final class Engine implements RealmProvider {
             Files2.deleteQuietly(createdRemote);
             throw e;
         }
+    }
+
+    /**
+     * Creates the realm repo on Forgejo, private and empty (init pushes the first commit): in the
+     * organization when one is named, else for the token's user.
+     */
+    private static ForgejoRepository createOnForgejo(InitRequest request, RealmOptions options) throws RealmException {
+        String forgeUrl;
+        try {
+            forgeUrl = ForgeConfig.forgejo(request.forgejo(), "o", "r").url();
+        } catch (IllegalArgumentException e) {
+            throw new InvalidRequestException(ErrorCode.INVALID_ARGUMENT, e.getMessage(), e);
+        }
+        ForgejoClient forgejo = ForgejoAccess.client(forgeUrl, options);
+        NewRepository spec = new NewRepository(request.name(), "blue realm " + request.name(), true, false,
+                RealmStore.BRANCH);
+        return request.org() != null ? forgejo.createOrgRepository(request.org(), spec)
+                : forgejo.createUserRepository(spec);
     }
 
     /** The RFC's example permissions, written by init so a new realm.yaml reads as the RFC's. */

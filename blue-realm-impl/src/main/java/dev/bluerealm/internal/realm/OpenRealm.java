@@ -301,8 +301,10 @@ final class OpenRealm implements Realm {
         }
         Identity who = Identity.resolve(options, root);
         String origin = LocalRepo.originUrl(root);
+        List<String> maintainers = new ArrayList<>(List.of(who.email()));
+        forgeLogin().filter(login -> !maintainers.contains(login)).ifPresent(maintainers::add); // reviews come from logins
         RepoEntry entry = new RepoEntry(name, null, origin == null ? root.toString() : null, origin,
-                List.of(who.email()), now());
+                maintainers, now());
         dev.bluerealm.model.Governance g = model.config().governance();
         if (!model.repos().containsKey(name) && g.admission() == dev.bluerealm.model.Admission.APPROVAL
                 && !g.isApprover(who.email())) {
@@ -397,7 +399,7 @@ final class OpenRealm implements Realm {
             dev.bluerealm.model.RealmConfig c = current.config();
             dev.bluerealm.model.RealmConfig next = new dev.bluerealm.model.RealmConfig(c.name(), c.version(),
                     c.createdAt(), new dev.bluerealm.model.Governance(g.admission(), g.approvers(), g.breakingChanges(),
-                    invites), c.trust());
+                    invites), c.trust(), c.forge());
             changes.clear();
             changes.add(new FileChange(FileChange.Kind.UPDATED, RealmPaths.REALM_YAML, "governance.invites + " + repo));
             return new RealmStore.Change("invite: " + repo, Map.of(RealmPaths.REALM_YAML, codec.write(next)));
@@ -540,7 +542,7 @@ final class OpenRealm implements Realm {
                     p.pullRequest().breaking(), diff, imp == null ? null : imp.range(), satisfied, acked,
                     syncer.decision(model, p.pullRequest(), pending, open.records().stream()
                             .filter(r -> r.number() == p.pullRequest().number()).findFirst()
-                            .map(dev.bluerealm.internal.forge.local.PullRecord::approvals).orElse(List.of()))
+                            .map(dev.bluerealm.internal.forge.ForgePull::approvedBy).orElse(java.util.Set.of()))
                             .waitingFor()));
         }
         return out;
@@ -569,10 +571,29 @@ final class OpenRealm implements Realm {
     }
 
     private dev.bluerealm.internal.sync.Syncer syncer(Identity who) throws RealmException {
-        int grace = model.config().governance().breakingChanges().gracePeriodDays();
-        dev.bluerealm.internal.forge.local.LocalForge forge = new dev.bluerealm.internal.forge.local.LocalForge(store,
-                who.person(now()), options.clock(), java.time.Duration.ofDays(grace), this::checkMerge);
-        return new dev.bluerealm.internal.sync.Syncer(store, forge, codec, options.clock(), who.email(), who::person);
+        return new dev.bluerealm.internal.sync.Syncer(store, forge(who), codec, options.clock(), who.email(),
+                who::person);
+    }
+
+    /** The forge realm.yaml names: Forgejo with its {@code forge} block, else the embedded local forge. */
+    private dev.bluerealm.internal.forge.RealmForge forge(Identity who) {
+        java.time.Duration grace = java.time.Duration.ofDays(model.config().governance().breakingChanges()
+                .gracePeriodDays());
+        dev.bluerealm.model.ForgeConfig hosted = model.config().forge();
+        if (hosted == null) {
+            return new dev.bluerealm.internal.forge.local.LocalForge(store, who.person(now()), options.clock(), grace,
+                    this::checkMerge);
+        }
+        return new dev.bluerealm.internal.forge.forgejo.ForgejoForge(ForgejoAccess.client(hosted.url(), options),
+                hosted, options.clock(), grace,
+                repo -> model.repos().containsKey(repo) ? model.repos().get(repo).maintainers() : List.of());
+    }
+
+    /** The acting user's Forgejo login on a realm whose pull requests live there, else nothing. */
+    private Optional<String> forgeLogin() throws RealmException {
+        dev.bluerealm.model.ForgeConfig hosted = model.config().forge();
+        return hosted == null ? Optional.empty()
+                : Optional.of(ForgejoAccess.client(hosted.url(), options).currentUser().login());
     }
 
     private RepoContext requireRepo(String what) throws RealmException {
@@ -688,7 +709,9 @@ final class OpenRealm implements Realm {
                 governance = d.governance();
             }
         }
-        if (!governance.approvers().contains(who.email())) {
+        List<String> identities = new ArrayList<>(syncer.forge().actingIdentities());
+        identities.add(who.email());
+        if (governance.approvers().stream().noneMatch(identities::contains)) {
             throw new RefusedException(ErrorCode.NOT_APPROVER, who.email() + " is not an approver of this realm ("
                     + String.join(", ", governance.approvers()) + "); only an approver may approve #" + number);
         }

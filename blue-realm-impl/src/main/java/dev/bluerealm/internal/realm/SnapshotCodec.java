@@ -14,6 +14,7 @@ import dev.bluerealm.model.Extract;
 import dev.bluerealm.model.Governance;
 import dev.bluerealm.model.ImportBinding;
 import dev.bluerealm.model.ImportStatus;
+import dev.bluerealm.model.ForgeConfig;
 import dev.bluerealm.model.RealmConfig;
 import dev.bluerealm.model.RealmModel;
 import dev.bluerealm.model.RepoEntry;
@@ -45,7 +46,7 @@ import java.util.TreeMap;
  */
 final class SnapshotCodec {
     /** Bump whenever any record of the model, or this encoding, changes. */
-    static final int FORMAT = 1;
+    static final int FORMAT = 2;
 
     private static final int MAX_COUNT = 1 << 24;
 
@@ -80,6 +81,12 @@ final class SnapshotCodec {
             for (Map.Entry<String, List<String>> e : t.permissions().entrySet()) {
                 str(e.getKey());
                 strings(e.getValue());
+            }
+            out.writeBoolean(c.forge() != null);
+            if (c.forge() != null) {
+                out.writeByte(c.forge().type().ordinal());
+                str(c.forge().url());
+                str(c.forge().repo());
             }
             count(m.repos().size());
             for (RepoEntry r : m.repos().values()) {
@@ -265,8 +272,10 @@ final class SnapshotCodec {
             for (int i = 0; i < permissionCount; i++) {
                 permissions.put(str(), strings());
             }
+            ForgeConfig forge = in.readBoolean()
+                    ? new ForgeConfig(ForgeConfig.Type.values()[in.readByte()], str(), str()) : null;
             RealmConfig config = new RealmConfig(name, version, created, governance, new Trust(mode, signed,
-                    permissions));
+                    permissions), forge);
             int repoCount = count();
             Map<String, RepoEntry> repos = new TreeMap<>();
             for (int i = 0; i < repoCount; i++) {

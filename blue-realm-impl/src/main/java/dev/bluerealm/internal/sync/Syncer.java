@@ -8,9 +8,9 @@ import dev.bluerealm.RemoteException;
 import dev.bluerealm.contract.CompatibilityReport;
 import dev.bluerealm.internal.check.CheckContext;
 import dev.bluerealm.internal.check.SyncSupport;
-import dev.bluerealm.internal.forge.local.Approval;
-import dev.bluerealm.internal.forge.local.LocalForge;
-import dev.bluerealm.internal.forge.local.PullRecord;
+import dev.bluerealm.internal.forge.CheckReport;
+import dev.bluerealm.internal.forge.ForgePull;
+import dev.bluerealm.internal.forge.RealmForge;
 import dev.bluerealm.internal.git.RealmStore;
 import dev.bluerealm.internal.git.TreeSource;
 import dev.bluerealm.internal.realm.RealmPaths;
@@ -55,7 +55,7 @@ import org.eclipse.jgit.lib.PersonIdent;
  */
 public final class Syncer {
     private final RealmStore store;
-    private final LocalForge forge;
+    private final RealmForge forge;
     private final RealmCodec codec;
     private final Clock clock;
     private final String actor;
@@ -65,7 +65,7 @@ public final class Syncer {
      * @param actor the acting identity's email (who acknowledges and approves)
      * @param person the acting identity as a commit author at a given time
      */
-    public Syncer(RealmStore store, LocalForge forge, RealmCodec codec, Clock clock, String actor,
+    public Syncer(RealmStore store, RealmForge forge, RealmCodec codec, Clock clock, String actor,
                   Function<Instant, PersonIdent> person) {
         this.store = store;
         this.forge = forge;
@@ -75,7 +75,7 @@ public final class Syncer {
         this.person = person;
     }
 
-    public Forge forge() {
+    public RealmForge forge() {
         return forge;
     }
 
@@ -86,16 +86,16 @@ public final class Syncer {
     /** Reads what a plan is computed from (the open pull requests' changes, this repo's exports). */
     public SyncInputs inputs(RealmModel model, String repo, CheckContext ctx, SyncRequest request)
             throws RealmException {
-        List<PullRecord> records = forge.records(null);
+        List<ForgePull> records = forge.pulls(null);
         if (finishInterrupted(repo, records)) {
-            records = forge.records(null);
+            records = forge.pulls(null);
         }
         List<SyncSupport.LocalExport> exports = SyncSupport.exports(ctx);
         return new SyncInputs(model, repo, exports, pending(open(records)), request.ack(), now());
     }
 
-    private static List<PullRequest> open(List<PullRecord> records) {
-        return records.stream().filter(r -> r.state() == PullRequest.State.OPEN).map(PullRecord::toPullRequest).toList();
+    private static List<PullRequest> open(List<ForgePull> records) {
+        return records.stream().filter(r -> r.state() == PullRequest.State.OPEN).map(ForgePull::pullRequest).toList();
     }
 
     /**
@@ -103,7 +103,7 @@ public final class Syncer {
      * no pull request names: open it now, from the draft its commit carries. Opening is idempotent,
      * so a sync of the same repo running at this moment opens nothing twice.
      */
-    private boolean finishInterrupted(String repo, List<PullRecord> all) throws RealmException {
+    private boolean finishInterrupted(String repo, List<ForgePull> all) throws RealmException {
         boolean opened = false;
         Set<String> heads = new LinkedHashSet<>();
         all.forEach(p -> heads.add(p.head()));
@@ -347,16 +347,22 @@ public final class Syncer {
     /** As {@link #mergeReady(RealmModel)}, collecting refused merges in {@code notMerged} instead of failing. */
     public List<PullRequest> mergeReady(RealmModel model, List<String> notMerged) throws RealmException {
         List<PullRequest> merged = new ArrayList<>();
-        List<PullRecord> open = forge.records(PullRequest.State.OPEN);
+        List<ForgePull> open = forge.pulls(PullRequest.State.OPEN);
         List<SyncInputs.Pending> pending = pending(open(open));
-        for (PullRecord record : open) {
-            PullRequest pr = record.toPullRequest();
-            MergePolicy.Decision d = decision(model, pr, pending, record.approvals());
-            if (d.merge()) {
+        for (ForgePull record : open) {
+            PullRequest pr = record.pullRequest();
+            MergePolicy.Decision d = decision(model, pr, pending, record.approvedBy());
+            if (!d.merge()) {
+                forge.report(pr, new CheckReport(CheckReport.Verdict.PENDING, "waits for: "
+                        + String.join("; ", d.waitingFor())));
+            } else {
                 try {
+                    forge.report(pr, new CheckReport(CheckReport.Verdict.SUCCESS, "acknowledged and approved as the"
+                            + " realm's governance asks; merging"));
                     merged.add(forge.merge(pr.number()));
                 } catch (RefusedException e) {
                     if (e.code() == ErrorCode.MERGE_CONFLICT) {
+                        forge.report(pr, new CheckReport(CheckReport.Verdict.FAILURE, e.getMessage()));
                         notMerged.add("PR #" + pr.number() + " (\"" + pr.title() + "\"): " + e.getMessage());
                     } else if (e.code() != ErrorCode.NOT_OPEN) {
                         throw e;
@@ -369,7 +375,7 @@ public final class Syncer {
 
     /** Why an open pull request may or may not merge now. */
     public MergePolicy.Decision decision(RealmModel model, PullRequest pr, List<SyncInputs.Pending> pending,
-                                         List<Approval> approvedBy) {
+                                         java.util.Collection<String> approvedBy) {
         List<MergePolicy.Required> required = new ArrayList<>();
         Governance governance = model.config().governance();
         for (SyncInputs.Pending p : pending) {
@@ -395,18 +401,15 @@ public final class Syncer {
         for (RepoEntry r : model.repos().values()) {
             maintainers.put(r.name(), r.maintainers());
         }
-        Set<String> approvals = new LinkedHashSet<>();
-        for (Approval a : approvedBy) {
-            approvals.add(a.by());
-        }
+        Set<String> approvals = new LinkedHashSet<>(approvedBy);
         return MergePolicy.decide(pr, required, maintainers, approvals, governance, now(), pr.head().startsWith("join/"));
     }
 
     /** The open pull requests' records and the contracts they change, from one read (for status and approvals). */
-    public record OpenPulls(List<PullRecord> records, List<SyncInputs.Pending> pending) {}
+    public record OpenPulls(List<ForgePull> records, List<SyncInputs.Pending> pending) {}
 
     public OpenPulls openPulls() throws RealmException {
-        List<PullRecord> records = forge.records(PullRequest.State.OPEN);
+        List<ForgePull> records = forge.pulls(PullRequest.State.OPEN);
         return new OpenPulls(records, pending(open(records)));
     }
 

@@ -14,6 +14,7 @@ import dev.bluerealm.model.Governance;
 import dev.bluerealm.model.ImportBinding;
 import dev.bluerealm.model.ImportStatus;
 import dev.bluerealm.model.LoadError;
+import dev.bluerealm.model.ForgeConfig;
 import dev.bluerealm.model.RealmConfig;
 import dev.bluerealm.model.RealmRef;
 import dev.bluerealm.model.RepoConfig;
@@ -117,7 +118,7 @@ public final class RealmCodec {
 
     private RealmConfig realmConfig(Decoder d, YamlNode root) {
         Decoder.Fields f = d.fields(root, "realm.yaml", orderedSet("name", "version", "created_at"),
-                orderedSet("governance", "trust"));
+                orderedSet("governance", "trust", "forge"));
         if (f == null) {
             return null;
         }
@@ -127,7 +128,26 @@ public final class RealmCodec {
         Governance governance = f.has("governance") ? governance(d, f.get("governance"), "governance")
                 : Governance.defaults(List.of());
         Trust trust = f.has("trust") ? trust(d, f.get("trust")) : Trust.DEFAULT;
-        return build(d, root, () -> new RealmConfig(name, version, created, governance, trust));
+        ForgeConfig forge = f.has("forge") ? forge(d, f.get("forge")) : null;
+        if (f.has("forge") && forge == null) {
+            return null;
+        }
+        return build(d, root, () -> new RealmConfig(name, version, created, governance, trust, forge));
+    }
+
+    private ForgeConfig forge(Decoder d, YamlNode node) {
+        Decoder.Fields f = d.fields(node, "forge", orderedSet("type", "url", "repo"), orderedSet());
+        if (f == null) {
+            return null;
+        }
+        ForgeConfig.Type type = f.get("type") == null ? null : enumValue(d, f.get("type"), "type",
+                ForgeConfig.Type.values(), ForgeConfig.Type::yaml);
+        String url = f.get("url") == null ? null : d.string(f.get("url"), "url");
+        String repo = f.get("repo") == null ? null : d.string(f.get("repo"), "repo");
+        if (type == null || url == null || repo == null) {
+            return null;
+        }
+        return build(d, node, () -> new ForgeConfig(type, url, repo));
     }
 
     private Governance governance(Decoder d, YamlNode node, String what) {
@@ -388,6 +408,13 @@ public final class RealmCodec {
             trust.put("permissions", new LinkedHashMap<>(c.trust().permissions()));
         }
         m.put("trust", trust);
+        if (c.forge() != null) {
+            Map<String, Object> forge = new LinkedHashMap<>();
+            forge.put("type", c.forge().type().yaml());
+            forge.put("url", c.forge().url());
+            forge.put("repo", c.forge().repo());
+            m.put("forge", forge);
+        }
         return writer().write(m);
     }
 

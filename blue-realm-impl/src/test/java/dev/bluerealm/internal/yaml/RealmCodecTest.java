@@ -2,6 +2,7 @@ package dev.bluerealm.internal.yaml;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -20,6 +21,7 @@ import dev.bluerealm.model.Governance;
 import dev.bluerealm.model.ImportBinding;
 import dev.bluerealm.model.ImportStatus;
 import dev.bluerealm.model.LoadError;
+import dev.bluerealm.model.ForgeConfig;
 import dev.bluerealm.model.RealmConfig;
 import dev.bluerealm.model.RealmRef;
 import dev.bluerealm.model.RepoConfig;
@@ -265,6 +267,42 @@ class RealmCodecTest {
                 "trust:", "  mode: federation")));
         assertEquals(new BreakingChanges(true, 3), c.governance().breakingChanges());
         assertEquals(new Trust(TrustMode.FEDERATION, false, Map.of()), c.trust());
+    }
+
+    @Test
+    void realmConfig_forgeBlock_decodesAndWritesBack() {
+        RealmConfig c = ok(codec.realmConfig("realm.yaml", yaml("name: letemcook", "version: 1.0.0",
+                "created_at: 2026-01-24T10:00:00Z", "forge:", "  type: forgejo", "  url: https://git.example.com/",
+                "  repo: realms/letemcook")));
+        assertEquals(ForgeConfig.forgejo("https://git.example.com", "realms", "letemcook"), c.forge());
+        assertEquals("realms", c.forge().owner());
+        assertEquals(c, ok(codec.realmConfig("realm.yaml", codec.write(c))));
+        assertTrue(new String(codec.write(c), StandardCharsets.UTF_8).endsWith(
+                "forge:\n  type: forgejo\n  url: https://git.example.com\n  repo: realms/letemcook\n"));
+    }
+
+    @Test
+    void realmConfig_withoutForge_isOnTheLocalForgeAndWritesNoBlock() {
+        RealmConfig c = ok(codec.realmConfig("realm.yaml", yaml("name: letemcook", "version: 1.0.0",
+                "created_at: 2026-01-24T10:00:00Z")));
+        assertNull(c.forge());
+        assertFalse(new String(codec.write(c), StandardCharsets.UTF_8).contains("forge"));
+    }
+
+    @Test
+    void realmConfig_forgeRepoWithoutOwner_isALoadError() {
+        LoadError e = onlyError(codec.realmConfig("realm.yaml", yaml("name: letemcook", "version: 1.0.0",
+                "created_at: 2026-01-24T10:00:00Z", "forge:", "  type: forgejo", "  url: https://git.example.com",
+                "  repo: letemcook")));
+        assertTrue(e.message().contains("not owner/name"), e::toString);
+    }
+
+    @Test
+    void realmConfig_unknownForgeType_isALoadError() {
+        LoadError e = onlyError(codec.realmConfig("realm.yaml", yaml("name: letemcook", "version: 1.0.0",
+                "created_at: 2026-01-24T10:00:00Z", "forge:", "  type: gitlab", "  url: https://git.example.com",
+                "  repo: realms/letemcook")));
+        assertTrue(e.message().contains("forgejo"), e::toString);
     }
 
     @Test

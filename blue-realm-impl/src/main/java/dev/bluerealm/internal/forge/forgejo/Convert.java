@@ -38,7 +38,7 @@ final class Convert {
 
     static ForgejoReview review(PullReview r) {
         return new ForgejoReview(orZero(r.getId()), login(r.getUser()), text(r.getState()), text(r.getCommitId()),
-                isTrue(r.getStale()), isTrue(r.getDismissed()), isTrue(r.getOfficial()));
+                isTrue(r.getStale()), isTrue(r.getDismissed()), isTrue(r.getOfficial()), text(r.getBody()));
     }
 
     static ForgejoCommitStatus status(CommitStatus s) {

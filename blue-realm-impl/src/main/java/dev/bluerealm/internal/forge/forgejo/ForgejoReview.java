@@ -9,10 +9,12 @@ import java.util.Objects;
  *     {@code REQUEST_REVIEW} (Forgejo leaves it a bare string)
  * @param commitId the head commit reviewed
  * @param stale true when the head moved since the review
+ * @param body the review's text; empty when it has none
  */
 public record ForgejoReview(long id, String user, String state, String commitId, boolean stale, boolean dismissed,
-        boolean official) {
+        boolean official, String body) {
     public ForgejoReview {
+        Objects.requireNonNull(body, "body");
         Objects.requireNonNull(user, "user");
         Objects.requireNonNull(state, "state");
         Objects.requireNonNull(commitId, "commitId");

@@ -5,6 +5,9 @@ import dev.bluerealm.InvalidRequestException;
 import dev.bluerealm.RealmException;
 import dev.bluerealm.RefusedException;
 import dev.bluerealm.RemoteException;
+import dev.bluerealm.internal.forge.CheckReport;
+import dev.bluerealm.internal.forge.ForgePull;
+import dev.bluerealm.internal.forge.RealmForge;
 import dev.bluerealm.internal.git.RealmStore;
 import dev.bluerealm.internal.git.RemoteRefs;
 import dev.bluerealm.model.Names;
@@ -43,7 +46,7 @@ import org.eclipse.jgit.transport.RemoteRefUpdate;
  * <p>Thread-safe; it holds no state of its own beyond a cache of decoded records. Several
  * instances, in this process or others, on this machine or others, may work on one remote at once.
  */
-public final class LocalForge implements Forge {
+public final class LocalForge implements RealmForge {
     /** The ref of the remote that holds the pull requests. */
     public static final String REF = PullsRef.REF;
 
@@ -113,6 +116,7 @@ public final class LocalForge implements Forge {
      * {@link #open(Draft)} with a grace period of its own (a domain's {@code governance.yaml}
      * may override the realm's). A breaking change has no grace deadline.
      */
+    @Override
     public PullRequest open(Draft draft, Duration gracePeriod) throws RealmException {
         Objects.requireNonNull(draft, "draft");
         requireGrace(gracePeriod);
@@ -172,6 +176,23 @@ public final class LocalForge implements Forge {
         try (RemoteRefs.Session session = remote.session()) {
             return pulls.read(session).all().stream().filter(r -> state == null || r.state() == state).toList();
         }
+    }
+
+    @Override
+    public List<ForgePull> pulls(PullRequest.State state) throws RealmException {
+        return records(state).stream().map(r -> new ForgePull(r.toPullRequest(),
+                r.approvals().stream().map(Approval::by).collect(java.util.stream.Collectors.toSet()))).toList();
+    }
+
+    /** Nothing to post: on the local forge, {@code blue realm status} shows what a pull request waits for. */
+    @Override
+    public void report(PullRequest pullRequest, CheckReport report) {
+    }
+
+    /** None: on the local forge the git e-mail is the only identity. */
+    @Override
+    public List<String> actingIdentities() {
+        return List.of();
     }
 
     @Override

@@ -292,7 +292,7 @@ class ForgejoClientTest {
     void requestReviewers_andPull_readOurRecords() throws Exception {
         server.on("POST /api/v1/repos/acme/realm/pulls/4/requested_reviewers", Reply.json(201, "[{\"id\":8,\"user\":{\"login\":\"bob\"},\"state\":\"REQUEST_REVIEW\"}]"))
                 .on("GET /api/v1/repos/acme/realm/pulls/4", Reply.json(200, pull(4, true, false)));
-        assertEquals(List.of(new ForgejoReview(8, "bob", "REQUEST_REVIEW", "", false, false, false)),
+        assertEquals(List.of(new ForgejoReview(8, "bob", "REQUEST_REVIEW", "", false, false, false, "")),
                 forgejo.requestReviewers("acme", "realm", 4, List.of("bob")));
         ForgejoPull pull = forgejo.pull("acme", "realm", 4);
         assertEquals(new ForgejoPull(4, "Sync 4", "body", "open", "sync/aperture/4", SHA, "main", false, true, "", "eric",

@@ -59,7 +59,8 @@ class CliUsageTest {
             boolean group = !c.getSubcommands().isEmpty();
             assertTrue(group || usage.contains("Example:"), name + " has no example:\n" + usage);
             assertTrue(group || c.getCommandSpec().findOption("--json") != null || name.equals("blue demo")
-                    || name.equals("blue completion") || name.equals("blue daemon run"),
+                    || name.equals("blue completion") || name.equals("blue daemon run")
+                    || name.equals("blue mcp"), // servers: the daemon answers JSON over HTTP, mcp JSON-RPC on stdout
                     name + " has no --json");
             assertEquals(0, blue().run(tmp, (name.replaceFirst("^blue ?", "") + " --help").trim().split(" ")).code(),
                     name);

@@ -96,6 +96,15 @@ public interface Realm extends AutoCloseable {
         return Providers.find().repoConfig(options);
     }
 
+    /**
+     * The RFC the checkout the options point at works on: {@code NAME} when its current branch is
+     * {@code feat/NAME}, as in a worktree made by {@link #worktrees}. Empty elsewhere (another branch,
+     * no git repo). The CLI records it as the daemon session's {@code active_rfc}.
+     */
+    static Optional<String> activeRfc(RealmOptions options) throws RealmException {
+        return Providers.find().activeRfc(options);
+    }
+
     /** The realm's name. */
     String name();
 
@@ -212,6 +221,19 @@ public interface Realm extends AutoCloseable {
      * @throws RefusedException NOT_APPROVER when the acting identity is not an approver
      */
     dev.bluerealm.sync.PullRequest approve(int number) throws RealmException;
+
+    /**
+     * {@code blue realm worktree --rfc NAME}: in the current repo and every repo sharing a domain with
+     * it (or only domain {@code request.domain()}), a real git worktree at {@code .worktrees/feat-NAME/}
+     * on a new branch {@code feat/NAME} from that repo's default branch; or, with {@code remove}, those
+     * worktrees removed and their branches deleted where merged. Running it again reports what exists.
+     * A repo where something is in the way is reported in the result and left untouched.
+     *
+     * @throws InvalidRequestException when the realm was not opened from a participating repo, or the
+     *     domain is unknown or does not include the current repo
+     */
+    dev.bluerealm.worktree.WorktreeResult worktrees(dev.bluerealm.worktree.WorktreeRequest request)
+            throws RealmException;
 
     @Override
     void close();

@@ -50,6 +50,11 @@ class ProvidersTest {
         public java.util.Optional<dev.bluerealm.model.RepoConfig> repoConfig(RealmOptions options) {
             throw new AssertionError("not under test");
         }
+
+        @Override
+        public java.util.Optional<String> activeRfc(RealmOptions options) {
+            throw new AssertionError("not under test");
+        }
     }
 
     public static class SecondEngine extends FirstEngine {}

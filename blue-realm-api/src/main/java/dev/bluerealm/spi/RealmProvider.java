@@ -34,4 +34,7 @@ public interface RealmProvider {
 
     /** The participating repo's {@code .blue/config.yaml} the options point at, if any (see {@link Realm#repoConfig}). */
     java.util.Optional<dev.bluerealm.model.RepoConfig> repoConfig(RealmOptions options) throws RealmException;
+
+    /** The RFC the checkout the options point at works on, if any (see {@link Realm#activeRfc}). */
+    java.util.Optional<String> activeRfc(RealmOptions options) throws RealmException;
 }

@@ -21,8 +21,32 @@ final class Sessions {
         } catch (RealmException | RuntimeException e) {
             return; // the command itself reports a broken config
         }
-        repo.ifPresent(r -> context.session().open(CommandSession.begin(CommandSession.Request.of(
-                context.options().build().resolvedBlueHome(), context.env(), r.repo(), r.realm().name()))));
+        if (repo.isEmpty()) {
+            return;
+        }
+        String rfc = activeRfc(context, parsed);
+        context.session().open(CommandSession.begin(CommandSession.Request.of(context.options().build()
+                .resolvedBlueHome(), context.env(), repo.get().repo(), repo.get().realm().name()).withActiveRfc(rfc)));
+    }
+
+    /**
+     * What the session works on: the RFC {@code realm worktree --rfc NAME} starts, else the one of the
+     * checkout the command runs in (a worktree on {@code feat/NAME}), else none.
+     */
+    static String activeRfc(CliContext context, CommandLine.ParseResult parsed) {
+        CommandLine.ParseResult leaf = parsed;
+        while (leaf.subcommand() != null) {
+            leaf = leaf.subcommand();
+        }
+        if (leaf.commandSpec().userObject() instanceof WorktreeCommand && leaf.hasMatchedOption(WorktreeCommand.RFC_OPTION)
+                && !leaf.hasMatchedOption(WorktreeCommand.REMOVE_OPTION)) {
+            return leaf.matchedOptionValue(WorktreeCommand.RFC_OPTION, null);
+        }
+        try {
+            return Realm.activeRfc(context.options().build()).orElse(null);
+        } catch (RealmException | RuntimeException e) {
+            return null; // the session goes on without it
+        }
     }
 
     /** {@code blue realm ...} with a command to run (not a help or version request). */

@@ -55,6 +55,11 @@ public final class CommandSession implements AutoCloseable {
             long pid = ProcessHandle.current().pid();
             return new Request(blueHome, env, repo, realm, "cli-" + pid, pid, null, !off(env));
         }
+
+        /** The same session, working on {@code activeRfc} (null: none). */
+        public Request withActiveRfc(String activeRfc) {
+            return new Request(blueHome, env, repo, realm, clientId, pid, activeRfc, autoStart);
+        }
     }
 
     /** Where the background work got to. */

@@ -338,6 +338,11 @@ public final class Engine implements RealmProvider {
         return root == null ? java.util.Optional.empty() : java.util.Optional.of(readRepoConfig(codec, root));
     }
 
+    @Override
+    public java.util.Optional<String> activeRfc(RealmOptions options) {
+        return dev.bluerealm.internal.worktree.ActiveRfc.of(start(options));
+    }
+
     /** Where a search for the repo starts: the options' location, relative to their working folder. */
     private static Path start(RealmOptions options) {
         Path start = options.location() == null ? options.workingDirectory()

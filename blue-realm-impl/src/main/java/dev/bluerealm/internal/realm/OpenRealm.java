@@ -721,6 +721,14 @@ final class OpenRealm implements Realm {
         return syncer.forge().get(number).orElse(pr);
     }
 
+    @Override
+    public dev.bluerealm.worktree.WorktreeResult worktrees(dev.bluerealm.worktree.WorktreeRequest request)
+            throws RealmException {
+        RepoContext repo = requireRepo("worktree");
+        return new dev.bluerealm.internal.worktree.UnifiedWorktrees(model, repo.config().repo(), repo.root())
+                .run(java.util.Objects.requireNonNull(request, "request"));
+    }
+
     /** Writes a local file atomically (temp file + move), so a crash never leaves half a config. */
     static void writeLocal(Path file, byte[] bytes) throws RealmException {
         try {

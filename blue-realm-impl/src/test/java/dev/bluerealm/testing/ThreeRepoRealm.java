@@ -1,0 +1,43 @@
+package dev.bluerealm.testing;
+
+import dev.bluerealm.Realm;
+import dev.bluerealm.admin.DomainRequest;
+import dev.bluerealm.admin.JoinRequest;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A realm of three repos in a chain, built through the API: aperture exports s3-permissions to
+ * fungal-image-analysis (domain s3-access), which exports training-metrics to ml-infra (domain
+ * ml-training). Every repo has joined (by path) and committed its {@code .blue/} files, as a team
+ * does, so its worktrees carry the config too. Eric maintains them all.
+ */
+public record ThreeRepoRealm(TestRealm machine, Path aperture, Path fungal, Path mlInfra) {
+    public static ThreeRepoRealm create(Path tmp) throws Exception {
+        TestRealm t = new TestRealm(tmp);
+        Path aperture = t.repo("aperture", TestRealm.ERIC);
+        Path fungal = t.repo("fungal-image-analysis", TestRealm.ERIC);
+        Path mlInfra = t.repo("ml-infra", TestRealm.ERIC);
+        try (Realm r = t.init("letemcook", aperture)) {
+            r.join(new JoinRequest(aperture, null));
+        }
+        for (Path repo : List.of(fungal, mlInfra)) {
+            try (Realm r = Realm.open(t.options(repo).realm("letemcook").build())) {
+                r.join(new JoinRequest(repo, null));
+            }
+        }
+        try (Realm r = Realm.open(t.options(aperture).build())) {
+            r.createDomain(DomainRequest.ofRepos("s3-access", List.of("aperture", "fungal-image-analysis"),
+                    "s3-permissions"));
+            r.createDomain(DomainRequest.ofRepos("ml-training", List.of("fungal-image-analysis", "ml-infra"),
+                    "training-metrics"));
+        }
+        for (Path repo : List.of(aperture, fungal, mlInfra)) {
+            TestRealm.commit(repo, Map.of(".blue/config.yaml", Files.readString(repo.resolve(".blue/config.yaml")),
+                    ".blue/.gitignore", Files.readString(repo.resolve(".blue/.gitignore"))), false);
+        }
+        return new ThreeRepoRealm(t, aperture, fungal, mlInfra);
+    }
+}

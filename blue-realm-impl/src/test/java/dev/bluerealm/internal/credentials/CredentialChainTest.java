@@ -31,6 +31,10 @@ class CredentialChainTest {
         return CredentialChain.standard(m.env(), m.blueHome).find(URL, use);
     }
 
+    private Optional<Credential> find(String url, CredentialUse use) throws Exception {
+        return CredentialChain.standard(m.env(), m.blueHome).find(url, use);
+    }
+
     private void stubSecretTool(String secret) throws Exception {
         m.stub("secret-tool", "[ \"$*\" = 'lookup service blue-realm host git.example.com' ] && printf '%s\\n' '" + secret + "'\n");
     }
@@ -94,6 +98,21 @@ class CredentialChainTest {
         m.set("BLUE_FORGEJO_TOKEN", "  ");
         assertEquals("realm-token", find(CredentialUse.FORGEJO_API).orElseThrow().secret(), "blank counts as unset");
         assertEquals("token", find(CredentialUse.GIT).orElseThrow().username());
+    }
+
+    @Test
+    void find_forgejoToken_goesToGitOnlyOnTheHostOfBlueForgejoUrl() throws Exception {
+        m.set("BLUE_FORGEJO_TOKEN", "forgejo-token");
+        m.set("BLUE_FORGEJO_URL", "https://git.example.com/");
+        assertEquals("forgejo-token", find("https://git.example.com/realms/letemcook.git", CredentialUse.GIT)
+                .orElseThrow().secret());
+        assertEquals("forgejo-token", find("https://GIT.example.com:443/x.git", CredentialUse.GIT).orElseThrow().secret());
+        assertEquals(Optional.empty(), find("https://evil.example.com/realms/letemcook.git", CredentialUse.GIT));
+        assertEquals(Optional.empty(), find("http://git.example.com/realms/letemcook.git", CredentialUse.GIT),
+                "not over plain http when the Forgejo is https");
+        assertEquals(Optional.empty(), find("https://git.example.com:8443/x.git", CredentialUse.GIT));
+        m.set("BLUE_REALM_TOKEN", "realm-token");
+        assertEquals("realm-token", find("https://git.example.com/x.git", CredentialUse.GIT).orElseThrow().secret());
     }
 
     @Test

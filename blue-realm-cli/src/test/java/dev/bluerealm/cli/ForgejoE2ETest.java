@@ -71,6 +71,9 @@ class ForgejoE2ETest {
 
     @AfterEach
     void stop() throws Exception {
+        if (forgejo == null) {
+            return; // skipped: no API description to validate against
+        }
         try {
             forgejo.assertNoViolations();
         } finally {

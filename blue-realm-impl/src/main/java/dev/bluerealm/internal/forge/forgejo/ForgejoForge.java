@@ -96,28 +96,62 @@ public final class ForgejoForge implements RealmForge {
             }
         }
         Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
-        List<String> logins = new ArrayList<>();
+        Map<String, String> logins = new LinkedHashMap<>();
         List<String> skipped = new ArrayList<>();
         reviewers(draft.reviewers(), logins, skipped);
-        StringBuilder text = new StringBuilder(draft.body() == null ? "" : draft.body().strip());
-        if (!skipped.isEmpty()) {
-            text.append("\n\nNot asked to review here: ").append(String.join("; ", skipped)).append('.');
-        }
         Map<String, String> meta = new LinkedHashMap<>();
         meta.put("author_repo", draft.authorRepo() == null ? "" : draft.authorRepo());
         meta.put("breaking", Boolean.toString(draft.breaking()));
         meta.put("grace_deadline", draft.breaking() ? "none" : now.plus(grace).toString());
         meta.put("reviewers", String.join(", ", draft.reviewers()));
         ForgejoPull opened = client.openPull(owner, repo, draft.head(), draft.base(), draft.title(),
-                MetadataBlock.append(text.toString(), meta));
-        if (!logins.isEmpty()) {
-            client.requestReviewers(owner, repo, opened.number(), logins);
+                body(draft, skipped, meta));
+        if (!logins.isEmpty() && !requestReviews(opened.number(), logins, skipped)) {
+            client.editPull(owner, repo, opened.number(), draft.title(), body(draft, skipped, meta));
         }
         return get(Math.toIntExact(opened.number())).orElseThrow();
     }
 
-    /** Splits the reviewing repos' maintainers into Forgejo logins to ask and notes on the others. */
-    private void reviewers(List<String> repos, List<String> logins, List<String> skipped) throws RealmException {
+    private static String body(Draft draft, List<String> skipped, Map<String, String> meta) {
+        StringBuilder text = new StringBuilder(draft.body() == null ? "" : draft.body().strip());
+        if (!skipped.isEmpty()) {
+            text.append("\n\nNot asked to review here: ").append(String.join("; ", skipped)).append('.');
+        }
+        return MetadataBlock.append(text.toString(), meta);
+    }
+
+    /**
+     * Asks {@code logins} (login to repo) to review; false when Forgejo refused some, who are then added
+     * to {@code skipped}. The pull request is open by now, so a refusal must not fail the whole sync: Forgejo
+     * refuses them all (422) when one cannot read the repo, so they are then asked one by one.
+     */
+    private boolean requestReviews(long number, Map<String, String> logins, List<String> skipped) throws RealmException {
+        try {
+            client.requestReviewers(owner, repo, number, List.copyOf(logins.keySet()));
+            return true;
+        } catch (InvalidRequestException e) {
+            if (e.code() != ErrorCode.INVALID_ARGUMENT) {
+                throw e;
+            }
+        }
+        boolean all = true;
+        for (Map.Entry<String, String> l : logins.entrySet()) {
+            try {
+                client.requestReviewers(owner, repo, number, List.of(l.getKey()));
+            } catch (InvalidRequestException e) {
+                if (e.code() != ErrorCode.INVALID_ARGUMENT) {
+                    throw e;
+                }
+                all = false;
+                skipped.add(l.getKey() + " (" + l.getValue() + "; Forgejo refused asking them, most likely because"
+                        + " they cannot read " + owner + "/" + repo + ": add them as a collaborator)");
+            }
+        }
+        return all;
+    }
+
+    /** Splits the reviewing repos' maintainers into Forgejo logins to ask (with their repo) and notes on the others. */
+    private void reviewers(List<String> repos, Map<String, String> logins, List<String> skipped) throws RealmException {
         Set<String> seen = new LinkedHashSet<>();
         for (String r : repos) {
             for (String m : maintainersOf.apply(r)) {
@@ -130,7 +164,7 @@ public final class ForgejoForge implements RealmForge {
                     skipped.add(m + " (" + r + "; the author cannot review their own pull request)");
                 } else {
                     try {
-                        logins.add(client.user(m).login());
+                        logins.put(client.user(m).login(), r);
                     } catch (InvalidRequestException e) {
                         if (e.code() != ErrorCode.NOT_FOUND) {
                             throw e;
@@ -275,7 +309,9 @@ public final class ForgejoForge implements RealmForge {
     @Override
     public PullRequest merge(int number) throws RealmException {
         ForgejoPull p = requireOpen(number, "merged");
-        MergeResult result = client.merge(owner, repo, p.number(), new MergeRequest(MergeStyle.MERGE, p.headSha(),
+        // the head the caller decided on (read by pulls or get), not a fresh read that would accept any push since
+        String head = heads.getOrDefault(number, p.headSha());
+        MergeResult result = client.merge(owner, repo, p.number(), new MergeRequest(MergeStyle.MERGE, head,
                 "", "", true));
         if (result == MergeResult.SCHEDULED) {
             throw new RefusedException(ErrorCode.MERGE_BLOCKED, "Forgejo scheduled pull #" + number + " of " + owner

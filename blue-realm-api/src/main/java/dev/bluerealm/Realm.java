@@ -235,6 +235,31 @@ public interface Realm extends AutoCloseable {
     dev.bluerealm.worktree.WorktreeResult worktrees(dev.bluerealm.worktree.WorktreeRequest request)
             throws RealmException;
 
+    /**
+     * {@code blue realm pr}: the pull requests of one change, one per repo with commits on its branch
+     * {@code feat/NAME} among the current repo and every repo sharing a domain with it, each on its repo's
+     * own forge (on the local forge, records on {@code refs/blue/pulls} of the repo's {@code origin}).
+     * They merge in the realm's dependency order, exporters before importers; each body states its place
+     * in that order and what it is blocked by, in words and in a machine-readable block that
+     * {@link dev.bluerealm.pr.PullRequestSetRequest.Status} and {@link dev.bluerealm.pr.PullRequestSetRequest.Merge} read back.
+     *
+     * <pre>{@code
+     * PullRequestSet set = realm.pullRequestSet(new PullRequestSetRequest.Open(null, "feat: training metrics v2", null));
+     * System.out.println(String.join(" → ", set.mergeOrder()));   // aperture#1 → fungal-image-analysis#1
+     * }</pre>
+     *
+     * @throws InvalidRequestException when the realm was not opened from a participating repo; INVALID_ARGUMENT
+     *     when no RFC is named and the checkout is not on a {@code feat/NAME} branch; NOT_FOUND when status or
+     *     merge finds no pull request of the change
+     * @throws RefusedException MERGE_BLOCKED when {@link dev.bluerealm.pr.PullRequestSetRequest.Merge#repo()}'s pull request
+     *     waits for others; NOT_OPEN when it is merged or closed; CYCLE when the repos depend on each other in
+     *     a circle (no merge order exists)
+     * @throws RemoteException when a repo's remote cannot be reached or refuses a push
+     * @since 0.1
+     */
+    dev.bluerealm.pr.PullRequestSet pullRequestSet(dev.bluerealm.pr.PullRequestSetRequest request)
+            throws RealmException;
+
     @Override
     void close();
 }

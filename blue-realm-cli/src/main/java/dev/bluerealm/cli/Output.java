@@ -18,6 +18,7 @@ final class Output {
     static final String INFO = "ℹ";
     static final String WARN = "⚠️";
     static final String ERROR = "✗";
+    static final String WAIT = "⏳";
 
     private Output() {}
 

@@ -7,6 +7,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import org.eclipse.jgit.api.Git;
+import org.eclipse.jgit.lib.StoredConfig;
+import org.eclipse.jgit.transport.RefSpec;
 
 /**
  * A realm of three repos in a chain, built through the API: aperture exports s3-permissions to
@@ -39,5 +42,29 @@ public record ThreeRepoRealm(TestRealm machine, Path aperture, Path fungal, Path
                     ".blue/.gitignore", Files.readString(repo.resolve(".blue/.gitignore"))), false);
         }
         return new ThreeRepoRealm(t, aperture, fungal, mlInfra);
+    }
+
+    /**
+     * Gives every repo an {@code origin}: a bare repository under {@code remotes/}, holding its main (where
+     * {@code blue realm pr} pushes branches and the local forge keeps pull requests).
+     */
+    public ThreeRepoRealm withRemotes() throws Exception {
+        for (Path repo : List.of(aperture, fungal, mlInfra)) {
+            Path bare = remote(repo.getFileName().toString());
+            Git.init().setBare(true).setInitialBranch("main").setDirectory(bare.toFile()).call().close();
+            try (Git git = Git.open(repo.toFile())) {
+                StoredConfig config = git.getRepository().getConfig();
+                config.setString("remote", "origin", "url", bare.toUri().toString());
+                config.setString("remote", "origin", "fetch", "+refs/heads/*:refs/remotes/origin/*");
+                config.save();
+                git.push().setRemote("origin").setRefSpecs(new RefSpec("refs/heads/main:refs/heads/main")).call();
+            }
+        }
+        return this;
+    }
+
+    /** The bare remote of a repo made by {@link #withRemotes}. */
+    public Path remote(String repo) {
+        return machine.root().resolve("remotes").resolve(repo + ".git");
     }
 }

@@ -729,6 +729,25 @@ final class OpenRealm implements Realm {
                 .run(java.util.Objects.requireNonNull(request, "request"));
     }
 
+    @Override
+    public dev.bluerealm.pr.PullRequestSet pullRequestSet(dev.bluerealm.pr.PullRequestSetRequest request)
+            throws RealmException {
+        java.util.Objects.requireNonNull(request, "request");
+        RepoContext repo = requireRepo("pr");
+        if (model.config().forge() != null) {
+            throw new InvalidRequestException(ErrorCode.INVALID_ARGUMENT, "realm '" + name() + "' keeps its pull"
+                    + " requests on Forgejo, and coordinated pull requests there are not supported yet; only realms on"
+                    + " the local forge (records on each repo's origin) have them");
+        }
+        Identity who = actingIdentity();
+        try (dev.bluerealm.internal.git.Transports transports = dev.bluerealm.internal.git.Transports.forEnvironment(
+                options.environment(), options.resolvedBlueHome())) {
+            return new dev.bluerealm.internal.pr.CoordinatedPulls(model, repo.config().repo(), repo.root(),
+                    root -> dev.bluerealm.internal.pr.LocalRepoPulls.open(root, transports, who.person(now()),
+                            options.clock())).run(request);
+        }
+    }
+
     /** Writes a local file atomically (temp file + move), so a crash never leaves half a config. */
     static void writeLocal(Path file, byte[] bytes) throws RealmException {
         try {

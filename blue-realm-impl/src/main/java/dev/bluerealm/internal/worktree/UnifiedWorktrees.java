@@ -4,32 +4,25 @@ import dev.bluerealm.ErrorCode;
 import dev.bluerealm.InvalidRequestException;
 import dev.bluerealm.RealmException;
 import dev.bluerealm.RemoteException;
-import dev.bluerealm.internal.credentials.Redaction;
-import dev.bluerealm.model.DomainModel;
 import dev.bluerealm.model.RealmModel;
-import dev.bluerealm.model.RepoEntry;
 import dev.bluerealm.worktree.WorktreeRequest;
 import dev.bluerealm.worktree.WorktreeResult;
 import dev.bluerealm.worktree.WorktreeResult.Entry;
 import dev.bluerealm.worktree.WorktreeResult.Outcome;
 import java.io.IOException;
 import java.nio.file.Files;
-import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.TreeSet;
 import org.eclipse.jgit.lib.Constants;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.Repository;
 
 /**
  * {@code blue realm worktree}: the same feature branch, as a linked worktree, in the current repo and
- * every repo it shares a domain with. Repos are found on this machine through their
- * {@code repos/{repo}.yaml}: its {@code path}, or for a {@code url} a clone named after the repo
- * beside the current one. A repo without a local clone is reported (with the clone command), not
- * cloned: a worktree command should not reach the network or need another org's credentials.
+ * every repo it shares a domain with, found on this machine by {@link RealmCheckouts}. A repo without a
+ * local clone is reported (with the clone command), not cloned.
  */
 public final class UnifiedWorktrees {
     private final RealmModel model;
@@ -47,14 +40,20 @@ public final class UnifiedWorktrees {
     }
 
     public WorktreeResult run(WorktreeRequest request) throws RealmException {
-        Path mine = mainWorkTree(here).orElseThrow(() -> new InvalidRequestException(ErrorCode.NOT_A_REPOSITORY,
-                here + " is not inside a git work tree; worktrees are made in the repos' git repositories"));
+        RealmCheckouts checkouts = new RealmCheckouts(model, me, here);
+        Path mine;
+        try {
+            mine = checkouts.mine();
+        } catch (InvalidRequestException e) {
+            throw new InvalidRequestException(ErrorCode.NOT_A_REPOSITORY, here + " is not inside a git work tree;"
+                    + " worktrees are made in the repos' git repositories");
+        }
         List<Entry> entries = new ArrayList<>();
-        for (String repo : repos(request.domain())) {
+        for (String repo : checkouts.repos(request.domain())) {
             Path root = repo.equals(me) ? mine : null;
             if (root == null) {
-                Located located = locate(repo, mine.getParent());
-                if (located.root() == null) {
+                RealmCheckouts.Located located = checkouts.locate(repo, mine.getParent());
+                if (!located.found()) {
                     entries.add(new Entry(repo, null, request.branch(), Outcome.SKIPPED_NO_LOCAL_CLONE, located.why()));
                     continue;
                 }
@@ -69,74 +68,6 @@ public final class UnifiedWorktrees {
             }
         }
         return new WorktreeResult(request.rfc(), request.branch(), request.remove(), entries);
-    }
-
-    /** The current repo first, then the others of its domains (or of {@code domain}) by name. */
-    private List<String> repos(String domain) throws RealmException {
-        TreeSet<String> others = new TreeSet<>();
-        if (domain != null) {
-            DomainModel d = model.domain(domain).orElseThrow(() -> new InvalidRequestException(ErrorCode.NOT_FOUND,
-                    "no domain '" + domain + "' in realm '" + model.name() + "'"));
-            if (!d.domain().members().contains(me)) {
-                throw new InvalidRequestException(ErrorCode.INVALID_ARGUMENT, "'" + me + "' is not in domain '"
-                        + domain + "' (" + String.join(", ", d.domain().members()) + "); run this in one of its repos");
-            }
-            others.addAll(d.domain().members());
-        } else {
-            model.domainsOf(me).forEach(d -> others.addAll(d.domain().members()));
-        }
-        others.remove(me);
-        List<String> out = new ArrayList<>();
-        out.add(me);
-        out.addAll(others);
-        return out;
-    }
-
-    /** Where a repo lives on this machine, or why it cannot be used. */
-    private record Located(Path root, String why) {}
-
-    private Located locate(String repo, Path workspace) {
-        RepoEntry entry = model.repos().get(repo);
-        if (entry == null) {
-            return new Located(null, "has not joined the realm yet (no repos/" + repo + ".yaml)");
-        }
-        if (entry.path() != null) {
-            Path path;
-            try {
-                path = workspace.resolve(entry.path()); // an absolute path stays as it is
-            } catch (InvalidPathException e) {
-                return new Located(null, "its path '" + entry.path() + "' is not a path on this machine");
-            }
-            return mainWorkTree(path).map(r -> new Located(r, null)).orElseGet(() -> new Located(null,
-                    "no git repository at " + path + " (its path in repos/" + repo + ".yaml)"));
-        }
-        Path clone = workspace.resolve(repo);
-        return mainWorkTree(clone).filter(r -> r.equals(realPath(clone))).map(r -> new Located(r, null))
-                .orElseGet(() -> new Located(null, "no local clone at " + clone + "; clone it with `git clone "
-                        + Redaction.redact(entry.url()) + " " + clone + "` and run this again"));
-    }
-
-    private static Path realPath(Path p) {
-        try {
-            return p.toRealPath();
-        } catch (IOException e) {
-            return p;
-        }
-    }
-
-    private static Optional<Path> mainWorkTree(Path dir) {
-        if (!Files.isDirectory(dir)) {
-            return Optional.empty();
-        }
-        Optional<LinkedWorktrees> git = LinkedWorktrees.open(dir);
-        if (git.isEmpty()) {
-            return Optional.empty();
-        }
-        try (LinkedWorktrees g = git.get()) {
-            return Optional.of(g.mainWorkTree());
-        } catch (IOException e) {
-            return Optional.empty();
-        }
     }
 
     private static Entry create(String repo, LinkedWorktrees git, WorktreeRequest request) throws IOException {

@@ -81,14 +81,47 @@ public final class LocalForge implements RealmForge {
 
     /** As {@link #LocalForge(RealmStore, PersonIdent, Clock, Duration)}, checking every merge with {@code check}. */
     public LocalForge(RealmStore store, PersonIdent actor, Clock clock, Duration gracePeriod, MergeCheck check) {
-        Objects.requireNonNull(store, "store");
+        this(Objects.requireNonNull(store, "store").remote(), actor, clock, gracePeriod, check);
+    }
+
+    /**
+     * A forge on the {@code origin} of any clone, not only a realm's: a code repo's own pull requests
+     * (those of {@code blue realm pr}) live on its own remote.
+     */
+    public LocalForge(RemoteRefs remote, PersonIdent actor, Clock clock, Duration gracePeriod, MergeCheck check) {
+        this.remote = Objects.requireNonNull(remote, "remote");
         this.mergeCheck = Objects.requireNonNull(check, "check");
         this.actor = Objects.requireNonNull(actor, "actor");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.gracePeriod = requireGrace(gracePeriod);
-        this.remote = store.remote();
         this.pulls = new PullsRef(remote);
         this.merger = new BranchMerger(remote.repository());
+    }
+
+    /**
+     * Replaces the body of an open pull request (a coordinated change rewrites its merge order once
+     * every pull request of the set has a number). The same body again changes nothing.
+     *
+     * @throws InvalidRequestException NOT_FOUND, or INVALID_ARGUMENT for a body too long
+     * @throws RefusedException NOT_OPEN when the pull request is merged or closed
+     */
+    public PullRequest editBody(int number, String body) throws RealmException {
+        Objects.requireNonNull(body, "body");
+        try (RemoteRefs.Session session = remote.session()) {
+            return pulls.update(session, "edit pull #" + number, s -> {
+                PullRecord r = require(s, number);
+                if (r.body().equals(body)) {
+                    return PullsRef.Change.none(r);
+                }
+                requireOpen(r, "edited");
+                PullRecord edited = record(() -> r.withBody(body));
+                if (pulls.size(edited) > PullCodec.MAX_BYTES / 2) {
+                    throw new InvalidRequestException(ErrorCode.INVALID_ARGUMENT, "the body of pull #" + number
+                            + " is too long (at most " + PullCodec.MAX_BYTES / 2048 + " KiB)");
+                }
+                return new PullsRef.Change<>(edited, "edit #" + number, List.of(edited), null);
+            }, this::author).toPullRequest();
+        }
     }
 
     private static Duration requireGrace(Duration grace) {

@@ -156,6 +156,11 @@ public record PullRecord(int number, String title, String body, String head, Str
                 acknowledgements, apps, breaking, graceDeadline, mergeCommit, mergedAt);
     }
 
+    PullRecord withBody(String newBody) {
+        return new PullRecord(number, title, newBody, head, base, authorRepo, openedBy, openedAt, state, reviewers,
+                acknowledgements, approvals, breaking, graceDeadline, mergeCommit, mergedAt);
+    }
+
     PullRecord merged(ObjectId commit, Instant at) {
         return new PullRecord(number, title, body, head, base, authorRepo, openedBy, openedAt, PullRequest.State.MERGED,
                 reviewers, acknowledgements, approvals, breaking, graceDeadline, commit.name(), at);

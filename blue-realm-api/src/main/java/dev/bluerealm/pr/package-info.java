@@ -1,0 +1,7 @@
+/**
+ * Coordinated pull requests (RFC "Coordinated Changes", {@code blue realm pr}): one pull request per
+ * repo of a change on branch {@code feat/NAME}, merged in the realm's dependency order, exporters first.
+ * {@link dev.bluerealm.pr.PullRequestSetRequest} says what to do with the set for
+ * {@code Realm.pullRequestSet}, and {@link dev.bluerealm.pr.PullRequestSet} is the set as it then stands.
+ */
+package dev.bluerealm.pr;

@@ -1,0 +1,5 @@
+/**
+ * Coordinated pull requests ({@code blue realm pr}): the merge order of a change's repos, and one
+ * pull request per repo on its own remote, each saying what it is blocked by.
+ */
+package dev.bluerealm.internal.pr;

@@ -15,14 +15,16 @@ import java.util.Objects;
  *   type: forgejo
  *   url: https://git.example.com
  *   repo: realms/letemcook
+ *   merge_style: squash        # optional; default merge
  * }</pre>
  *
  * @param url the forge's base URL, {@code https://host} or {@code https://host/subpath}, without a
  *     trailing slash or {@code /api/v1}
  * @param repo the realm repository on the forge, {@code owner/name}
+ * @param mergeStyle how the forge merges a realm pull request
  * @since 0.1
  */
-public record ForgeConfig(Type type, String url, String repo) {
+public record ForgeConfig(Type type, String url, String repo, MergeStyle mergeStyle) {
     /** The kinds of hosted forge a realm may name. */
     public enum Type {
         FORGEJO("forgejo");
@@ -38,14 +40,36 @@ public record ForgeConfig(Type type, String url, String repo) {
         }
     }
 
+    /** How a pull request is merged: Forgejo's merge styles, as realm.yaml spells them. */
+    public enum MergeStyle {
+        MERGE("merge"), REBASE("rebase"), REBASE_MERGE("rebase-merge"), SQUASH("squash"),
+        FAST_FORWARD_ONLY("fast-forward-only");
+
+        private final String yaml;
+
+        MergeStyle(String yaml) {
+            this.yaml = yaml;
+        }
+
+        public String yaml() {
+            return yaml;
+        }
+    }
+
     public ForgeConfig {
         Objects.requireNonNull(type, "type");
+        Objects.requireNonNull(mergeStyle, "mergeStyle");
         url = checkUrl(url);
         Values.nonBlank("repo", repo);
         int slash = repo.indexOf('/');
         if (slash <= 0 || slash != repo.lastIndexOf('/') || slash == repo.length() - 1) {
             throw new IllegalArgumentException("forge repo '" + repo + "' is not owner/name");
         }
+    }
+
+    /** A forge merging with a merge commit (the default). */
+    public ForgeConfig(Type type, String url, String repo) {
+        this(type, url, repo, MergeStyle.MERGE);
     }
 
     /** A Forgejo forge holding the realm repo {@code owner/name}. */

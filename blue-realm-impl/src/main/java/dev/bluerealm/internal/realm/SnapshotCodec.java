@@ -46,7 +46,7 @@ import java.util.TreeMap;
  */
 final class SnapshotCodec {
     /** Bump whenever any record of the model, or this encoding, changes. */
-    static final int FORMAT = 2;
+    static final int FORMAT = 3;
 
     private static final int MAX_COUNT = 1 << 24;
 
@@ -87,6 +87,7 @@ final class SnapshotCodec {
                 out.writeByte(c.forge().type().ordinal());
                 str(c.forge().url());
                 str(c.forge().repo());
+                out.writeByte(c.forge().mergeStyle().ordinal());
             }
             count(m.repos().size());
             for (RepoEntry r : m.repos().values()) {
@@ -273,7 +274,8 @@ final class SnapshotCodec {
                 permissions.put(str(), strings());
             }
             ForgeConfig forge = in.readBoolean()
-                    ? new ForgeConfig(ForgeConfig.Type.values()[in.readByte()], str(), str()) : null;
+                    ? new ForgeConfig(ForgeConfig.Type.values()[in.readByte()], str(), str(),
+                            ForgeConfig.MergeStyle.values()[in.readByte()]) : null;
             RealmConfig config = new RealmConfig(name, version, created, governance, new Trust(mode, signed,
                     permissions), forge);
             int repoCount = count();

@@ -136,7 +136,7 @@ public final class RealmCodec {
     }
 
     private ForgeConfig forge(Decoder d, YamlNode node) {
-        Decoder.Fields f = d.fields(node, "forge", orderedSet("type", "url", "repo"), orderedSet());
+        Decoder.Fields f = d.fields(node, "forge", orderedSet("type", "url", "repo"), orderedSet("merge_style"));
         if (f == null) {
             return null;
         }
@@ -144,10 +144,13 @@ public final class RealmCodec {
                 ForgeConfig.Type.values(), ForgeConfig.Type::yaml);
         String url = f.get("url") == null ? null : d.string(f.get("url"), "url");
         String repo = f.get("repo") == null ? null : d.string(f.get("repo"), "repo");
-        if (type == null || url == null || repo == null) {
+        ForgeConfig.MergeStyle style = f.get("merge_style") == null ? ForgeConfig.MergeStyle.MERGE
+                : enumValue(d, f.get("merge_style"), "merge_style", ForgeConfig.MergeStyle.values(),
+                        ForgeConfig.MergeStyle::yaml);
+        if (type == null || url == null || repo == null || style == null) {
             return null;
         }
-        return build(d, node, () -> new ForgeConfig(type, url, repo));
+        return build(d, node, () -> new ForgeConfig(type, url, repo, style));
     }
 
     private Governance governance(Decoder d, YamlNode node, String what) {
@@ -413,6 +416,9 @@ public final class RealmCodec {
             forge.put("type", c.forge().type().yaml());
             forge.put("url", c.forge().url());
             forge.put("repo", c.forge().repo());
+            if (c.forge().mergeStyle() != ForgeConfig.MergeStyle.MERGE) {
+                forge.put("merge_style", c.forge().mergeStyle().yaml());
+            }
             m.put("forge", forge);
         }
         return writer().write(m);

@@ -282,6 +282,24 @@ class RealmCodecTest {
     }
 
     @Test
+    void realmConfig_forgeMergeStyle_decodesWritesBackAndRefusesAnUnknownOne() {
+        RealmConfig c = ok(codec.realmConfig("realm.yaml", yaml("name: letemcook", "version: 1.0.0",
+                "created_at: 2026-01-24T10:00:00Z", "forge:", "  type: forgejo", "  url: https://git.example.com",
+                "  repo: realms/letemcook", "  merge_style: squash")));
+        assertEquals(ForgeConfig.MergeStyle.SQUASH, c.forge().mergeStyle());
+        assertEquals(c, ok(codec.realmConfig("realm.yaml", codec.write(c))));
+        assertTrue(new String(codec.write(c), StandardCharsets.UTF_8).endsWith("  merge_style: squash\n"));
+        assertEquals(ForgeConfig.MergeStyle.MERGE, ok(codec.realmConfig("realm.yaml", yaml("name: letemcook",
+                "version: 1.0.0", "created_at: 2026-01-24T10:00:00Z", "forge:", "  type: forgejo",
+                "  url: https://git.example.com", "  repo: realms/letemcook"))).forge().mergeStyle(), "the default");
+        LoadError e = onlyError(codec.realmConfig("realm.yaml", yaml("name: letemcook", "version: 1.0.0",
+                "created_at: 2026-01-24T10:00:00Z", "forge:", "  type: forgejo", "  url: https://git.example.com",
+                "  repo: realms/letemcook", "  merge_style: octopus")));
+        assertTrue(e.message().contains("merge | rebase | rebase-merge | squash | fast-forward-only"), e::toString);
+        assertEquals(8, e.line(), e::toString);
+    }
+
+    @Test
     void realmConfig_withoutForge_isOnTheLocalForgeAndWritesNoBlock() {
         RealmConfig c = ok(codec.realmConfig("realm.yaml", yaml("name: letemcook", "version: 1.0.0",
                 "created_at: 2026-01-24T10:00:00Z")));

@@ -52,11 +52,14 @@ public final class ForgejoForge implements RealmForge {
      * @param gracePeriod the realm's grace period, for {@link #open(Draft)}
      * @param maintainersOf a repo's maintainers (e-mails or Forgejo logins), whose logins are asked to review
      */
+    private final MergeStyle style;
+
     public ForgejoForge(ForgejoClient client, ForgeConfig config, Clock clock, Duration gracePeriod,
                         Function<String, List<String>> maintainersOf) {
         this.client = Objects.requireNonNull(client, "client");
         this.owner = config.owner();
         this.repo = config.name();
+        this.style = MergeStyle.valueOf(config.mergeStyle().name()); // the same five styles, by name
         this.clock = Objects.requireNonNull(clock, "clock");
         this.gracePeriod = Objects.requireNonNull(gracePeriod, "gracePeriod");
         this.maintainersOf = Objects.requireNonNull(maintainersOf, "maintainersOf");
@@ -303,15 +306,16 @@ public final class ForgejoForge implements RealmForge {
     }
 
     /**
-     * Forgejo's merge endpoint: a merge commit of the head that was read (so a branch that moved
-     * since is refused, not merged unseen), the branch deleted after it.
+     * Forgejo's merge endpoint with realm.yaml's {@code merge_style} (default a merge commit), for the
+     * head that was read (so a branch that moved since is refused, not merged unseen), the branch
+     * deleted after it.
      */
     @Override
     public PullRequest merge(int number) throws RealmException {
         ForgejoPull p = requireOpen(number, "merged");
         // the head the caller decided on (read by pulls or get), not a fresh read that would accept any push since
         String head = heads.getOrDefault(number, p.headSha());
-        MergeResult result = client.merge(owner, repo, p.number(), new MergeRequest(MergeStyle.MERGE, head,
+        MergeResult result = client.merge(owner, repo, p.number(), new MergeRequest(style, head,
                 "", "", true));
         if (result == MergeResult.SCHEDULED) {
             throw new RefusedException(ErrorCode.MERGE_BLOCKED, "Forgejo scheduled pull #" + number + " of " + owner

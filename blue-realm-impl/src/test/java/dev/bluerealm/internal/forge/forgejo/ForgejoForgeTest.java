@@ -345,8 +345,38 @@ class ForgejoForgeTest {
     }
 
     private ForgejoForge forge(String user) {
-        return new ForgejoForge(client(user), ForgeConfig.forgejo(forgejo.url(), "realms", "letemcook"),
-                Clock.fixed(NOW, ZoneOffset.UTC), GRACE, repo -> MAINTAINERS.getOrDefault(repo, List.of()));
+        return forge(user, ForgeConfig.MergeStyle.MERGE);
+    }
+
+    private ForgejoForge forge(String user, ForgeConfig.MergeStyle style) {
+        return new ForgejoForge(client(user), new ForgeConfig(ForgeConfig.Type.FORGEJO, forgejo.url(),
+                "realms/letemcook", style), Clock.fixed(NOW, ZoneOffset.UTC), GRACE,
+                repo -> MAINTAINERS.getOrDefault(repo, List.of()));
+    }
+
+    @Test
+    void merge_squashStyleFromRealmYaml_landsOneCommitWithTheHeadsContent() throws Exception {
+        push(BRANCH, "contract.yaml", "version: 1.5.0\n");
+        forge("eric").open(draft(false, "fungal-image-analysis"));
+        ForgejoForge fiona = forge("fiona", ForgeConfig.MergeStyle.SQUASH);
+        fiona.acknowledge(1, new Acknowledgement("fungal-image-analysis", "fiona", NOW, "1.5.0"));
+        ObjectId before = remoteHeads().get("refs/heads/main");
+
+        PullRequest merged = fiona.merge(1);
+
+        assertEquals(PullRequest.State.MERGED, merged.state());
+        ObjectId main = remoteHeads().get("refs/heads/main");
+        realm.fetch().setCredentialsProvider(git("eric")).call();
+        try (RevWalk walk = new RevWalk(realm.getRepository())) {
+            RevCommit tip = walk.parseCommit(main);
+            assertEquals(1, tip.getParentCount(), "squashed: no merge commit");
+            assertEquals(before, tip.getParent(0).getId());
+            try (org.eclipse.jgit.treewalk.TreeWalk tw = org.eclipse.jgit.treewalk.TreeWalk.forPath(
+                    realm.getRepository(), "contract.yaml", tip.getTree())) {
+                assertTrue(tw != null, "the head's file is on main");
+            }
+        }
+        assertEquals(Set.of("refs/heads/main"), remoteHeads().keySet(), "the sync branch is deleted");
     }
 
     private ForgejoClient client(String user) {

@@ -238,7 +238,8 @@ public interface Realm extends AutoCloseable {
     /**
      * {@code blue realm pr}: the pull requests of one change, one per repo with commits on its branch
      * {@code feat/NAME} among the current repo and every repo sharing a domain with it, each on its repo's
-     * own forge (on the local forge, records on {@code refs/blue/pulls} of the repo's {@code origin}).
+     * own forge (on the local forge, records on {@code refs/blue/pulls} of the repo's {@code origin}; on a
+     * realm whose realm.yaml names a Forgejo, the repository there that the repo's {@code origin} names).
      * They merge in the realm's dependency order, exporters before importers; each body states its place
      * in that order and what it is blocked by, in words and in a machine-readable block that
      * {@link dev.bluerealm.pr.PullRequestSetRequest.Status} and {@link dev.bluerealm.pr.PullRequestSetRequest.Merge} read back.

@@ -24,7 +24,7 @@ public record PullRequestSet(String rfc, String branch, Action action, List<Memb
     }
 
     /** What was asked. */
-    public enum Action { OPEN, STATUS, MERGE }
+    public enum Action { OPEN, STATUS, REFRESH, MERGE }
 
     /** The pull requests in merge order, as {@code repo#number}: {@code aperture#45 → fungal#23}. */
     public List<String> mergeOrder() {
@@ -89,7 +89,10 @@ public record PullRequestSet(String rfc, String branch, Action action, List<Memb
         CONFLICT(true),
         /** The repo has no commits on the branch: it takes no part in the change. */
         SKIPPED_NO_COMMITS(false),
-        /** The repo's clone has no {@code origin} remote to push to and keep pull requests on. */
+        /**
+         * The repo's clone has no {@code origin} remote to push to and keep pull requests on, or (for a
+         * realm on Forgejo) its {@code origin} is not a repository on that Forgejo.
+         */
         SKIPPED_NO_REMOTE(true),
         /** The repo has no clone on this machine. */
         SKIPPED_NO_LOCAL_CLONE(true),

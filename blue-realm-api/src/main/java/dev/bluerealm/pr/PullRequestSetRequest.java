@@ -48,8 +48,21 @@ public sealed interface PullRequestSetRequest {
     }
 
     /**
+     * {@link Status}, after bringing what the forge shows of the merge order up to date: on Forgejo the
+     * commit status {@code blue/merge-order} of each open pull request (pending while a blocker is
+     * open, success once all are merged). The local forge shows nothing, so there it is {@link Status}.
+     */
+    record Refresh(String rfc) implements PullRequestSetRequest {
+        /** @throws IllegalArgumentException for an invalid RFC name */
+        public Refresh {
+            requireRfc(rfc);
+        }
+    }
+
+    /**
      * Merges, in order, every open pull request of the set whose blockers are merged; one whose
-     * blockers stay open is reported as blocked. With {@code repo}, only that repo's pull request,
+     * blockers stay open is reported as blocked (on Forgejo through its merge endpoint, the others'
+     * {@code blue/merge-order} statuses brought up to date after). With {@code repo}, only that repo's pull request,
      * and a blocked one is refused ({@code MERGE_BLOCKED}, naming what blocks it).
      *
      * @param repo only this repo's pull request, or null for the whole set

@@ -48,8 +48,8 @@ final class PrCommand implements Callable<Integer> {
     @Option(names = "--merge", description = "Merge, in order, every pull request whose blockers are merged.")
     boolean merge;
 
-    @Option(names = "--refresh", description = "Bring the set's merge-order statuses up to date; the local forge has"
-            + " none to set, so there it shows the set like --status.")
+    @Option(names = "--refresh", description = "Bring the set's blue/merge-order statuses on Forgejo up to date, then"
+            + " show the set; the local forge has none to set, so there it is --status.")
     boolean refresh;
 
     @Option(names = WorktreeCommand.RFC_OPTION, paramLabel = "NAME",
@@ -99,6 +99,9 @@ final class PrCommand implements Callable<Integer> {
         }
         if (title != null) {
             return new PullRequestSetRequest.Open(rfc, title, body);
+        }
+        if (refresh) {
+            return new PullRequestSetRequest.Refresh(rfc);
         }
         return merge ? new PullRequestSetRequest.Merge(rfc, repo) : new PullRequestSetRequest.Status(rfc);
     }

@@ -20,18 +20,30 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * {@code blue realm pr}: the pull requests of one change across the current repo and the repos it
  * shares domains with, opened, shown or merged in {@link MergeOrder}. Each repo's pull requests live
- * on its own forge ({@link RepoPulls}); the set is held together by the block each body ends with
- * ({@link SetBlock}), so nothing else has to be stored.
+ * on its own forge ({@link RepoPulls}: the local forge's records, or the realm's Forgejo); the set is
+ * held together by the block each body ends with ({@link SetBlock}), so nothing else has to be stored.
  */
 public final class CoordinatedPulls {
-    /** Opens a repo's pull requests, or returns empty when its clone has no remote to keep them on. */
+    /** Opens a repo's pull requests, or says why its clone has nowhere to keep them. */
     @FunctionalInterface
     public interface Forges {
-        Optional<? extends RepoPulls> open(Path root) throws RealmException;
+        Reach open(Path root) throws RealmException;
+    }
+
+    /** A repo's pull requests, or (null) why the repo cannot take part. */
+    public record Reach(RepoPulls pulls, String why) {
+        public static Reach of(RepoPulls pulls) {
+            return new Reach(java.util.Objects.requireNonNull(pulls, "pulls"), "");
+        }
+
+        public static Reach none(String why) {
+            return new Reach(null, java.util.Objects.requireNonNull(why, "why"));
+        }
     }
 
     private final RealmModel model;
@@ -81,19 +93,24 @@ public final class CoordinatedPulls {
         try {
             RealmCheckouts checkouts = new RealmCheckouts(model, me, here);
             for (RealmCheckouts.Located located : checkouts.locateAll(null)) {
-                slots.add(slot(located, branch));
+                slots.add(slot(located));
             }
             // a set opened from a repo with more domains reaches further: its bodies name every repo
             for (String repo : namedByTheSet(slots, branch, rfc)) {
-                slots.add(slot(checkouts.locate(repo), branch));
+                slots.add(slot(checkouts.locate(repo)));
             }
             if (request instanceof PullRequestSetRequest.Open open) {
                 open(slots, rfc, branch, open);
                 return result(rfc, branch, PullRequestSet.Action.OPEN, slots);
             }
             read(slots, rfc, branch);
+            if (request instanceof PullRequestSetRequest.Refresh) {
+                showMergeOrder(slots);
+                return result(rfc, branch, PullRequestSet.Action.REFRESH, slots);
+            }
             if (request instanceof PullRequestSetRequest.Merge merge) {
                 merge(slots, merge.repo());
+                showMergeOrder(slots); // what merged unblocks the pull requests after it
                 return result(rfc, branch, PullRequestSet.Action.MERGE, slots);
             }
             return result(rfc, branch, PullRequestSet.Action.STATUS, slots);
@@ -102,14 +119,13 @@ public final class CoordinatedPulls {
         }
     }
 
-    private Slot slot(RealmCheckouts.Located located, String branch) throws RealmException {
+    private Slot slot(RealmCheckouts.Located located) throws RealmException {
         if (!located.found()) {
             return new Slot(located.repo(), null, Outcome.SKIPPED_NO_LOCAL_CLONE, located.why());
         }
-        Optional<? extends RepoPulls> forge = forges.open(located.root());
-        return forge.isPresent() ? new Slot(located.repo(), forge.get(), Outcome.OPEN, "")
-                : new Slot(located.repo(), null, Outcome.SKIPPED_NO_REMOTE, "its clone at " + located.root()
-                + " has no 'origin' remote to push " + branch + " to and keep its pull request on");
+        Reach reach = forges.open(located.root());
+        return reach.pulls() != null ? new Slot(located.repo(), reach.pulls(), Outcome.OPEN, "")
+                : new Slot(located.repo(), null, Outcome.SKIPPED_NO_REMOTE, reach.why());
     }
 
     /** The repos the blocks of the slots' pull requests name that are not among the slots yet, by name. */
@@ -174,7 +190,7 @@ public final class CoordinatedPulls {
             s.blockedBy = step.blockedBy().stream().map(r -> byRepo.get(r).label()).toList();
             if (toOpen.contains(s)) { // its blockers come first, so their numbers are known
                 s.pull = s.forge.open(request.title(), new SetBlock(rfc, List.of(), s.blockedBy)
-                        .body(request.body(), null), branch, s.repo);
+                        .body(request.body(), null, references(members)), branch, s.repo);
                 s.message = "opened";
             }
         }
@@ -183,7 +199,26 @@ public final class CoordinatedPulls {
             if (s.pull.state() == PullRequest.State.OPEN) {
                 String text = request.body() != null || s.outcome == Outcome.OPENED ? request.body()
                         : SetBlock.text(s.pull.body()); // a re-run keeps the text unless given a new one
-                s.forge.editBody(s.pull.number(), new SetBlock(rfc, labels, s.blockedBy).body(text, s.label()));
+                s.forge.editBody(s.pull.number(), new SetBlock(rfc, labels, s.blockedBy).body(text, s.label(),
+                        references(members)));
+            }
+        }
+        showMergeOrder(members);
+    }
+
+    /** How each forge links a pull request of the set, by its label; the label itself where it has no links. */
+    private static Function<String, String> references(List<Slot> members) {
+        return label -> members.stream().filter(m -> m.pull != null && m.label().equals(label)).findFirst()
+                .flatMap(m -> m.forge.reference(m.pull.number())).orElse(label);
+    }
+
+    /** Shows on each forge whether each open pull request of the set may merge yet ({@link RepoPulls#showMergeOrder}). */
+    private static void showMergeOrder(List<Slot> slots) throws RealmException {
+        List<Slot> members = slots.stream().filter(s -> s.pull != null).toList();
+        Function<String, String> references = references(members);
+        for (Slot s : members) {
+            if (s.pull.state() == PullRequest.State.OPEN) {
+                s.forge.showMergeOrder(s.pull.number(), waitingFor(s, members).stream().map(references).toList());
             }
         }
     }

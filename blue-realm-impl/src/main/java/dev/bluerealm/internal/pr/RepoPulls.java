@@ -4,10 +4,12 @@ import dev.bluerealm.RealmException;
 import dev.bluerealm.sync.PullRequest;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * One repo's side of a coordinated change: its feature branch on its remote and the pull requests
- * kept for that remote (the local forge's records on it, or a Forgejo repository's).
+ * kept for that remote (the local forge's records on it, {@link LocalRepoPulls}, or a Forgejo
+ * repository's, {@link ForgejoRepoPulls}).
  */
 public interface RepoPulls extends AutoCloseable {
     /** A pull request of the repo, with its body (where the set's block lives). */
@@ -47,6 +49,22 @@ public interface RepoPulls extends AutoCloseable {
 
     /** Merges the pull request into its base and deletes its branch. */
     void merge(int number) throws RealmException;
+
+    /**
+     * How the forge's own pages name pull request {@code number} so that they link it
+     * ({@code owner/name#7} on Forgejo); empty when its pages are not linked (the local forge).
+     */
+    default Optional<String> reference(int number) {
+        return Optional.empty();
+    }
+
+    /**
+     * Shows on the forge whether the open pull request may merge yet: on Forgejo the commit status
+     * {@code blue/merge-order} of its head, pending while {@code waitingFor} (references, as
+     * {@link #reference} gives them) is not empty; the local forge has nothing to show it on.
+     */
+    default void showMergeOrder(int number, List<String> waitingFor) throws RealmException {
+    }
 
     @Override
     void close();

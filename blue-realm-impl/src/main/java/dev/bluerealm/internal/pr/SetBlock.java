@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * The machine-readable end of a coordinated pull request's body: which change it belongs to, the
@@ -29,20 +30,28 @@ record SetBlock(String rfc, List<String> order, List<String> blockedBy) {
 
     /** The body: the text people read, the merge order and blockers in words, then this block. */
     String body(String text, String self) {
+        return body(text, self, label -> label);
+    }
+
+    /**
+     * The body, the words naming each pull request as {@code shown} gives it ({@code owner/name#7}, so
+     * Forgejo links it); the block keeps the realm's labels, which the set is read back by.
+     */
+    String body(String text, String self, Function<String, String> shown) {
         StringBuilder b = new StringBuilder();
         if (text != null && !text.isBlank()) {
             b.append(text.strip()).append("\n\n");
         }
         if (!order.isEmpty()) { // empty while the set is being opened: the numbers after this one are unknown
             int position = self == null ? 0 : order.indexOf(self) + 1;
-            b.append("Merge order: ").append(String.join(" → ", order));
+            b.append("Merge order: ").append(String.join(" → ", order.stream().map(shown).toList()));
             if (position > 0) {
                 b.append(" (this is ").append(position).append(" of ").append(order.size()).append(')');
             }
             b.append('\n');
         }
-        b.append("Blocked by: ").append(blockedBy.isEmpty() ? "nothing (merges first)" : String.join(", ", blockedBy))
-                .append("\n\n");
+        b.append("Blocked by: ").append(blockedBy.isEmpty() ? "nothing (merges first)" : String.join(", ",
+                blockedBy.stream().map(shown).toList())).append("\n\n");
         b.append(FENCE).append('\n');
         b.append("rfc: ").append(rfc).append('\n');
         b.append("order: ").append(String.join(", ", order)).append('\n');

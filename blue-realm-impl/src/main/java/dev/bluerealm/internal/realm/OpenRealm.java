@@ -734,17 +734,25 @@ final class OpenRealm implements Realm {
             throws RealmException {
         java.util.Objects.requireNonNull(request, "request");
         RepoContext repo = requireRepo("pr");
-        if (model.config().forge() != null) {
-            throw new InvalidRequestException(ErrorCode.INVALID_ARGUMENT, "realm '" + name() + "' keeps its pull"
-                    + " requests on Forgejo, and coordinated pull requests there are not supported yet; only realms on"
-                    + " the local forge (records on each repo's origin) have them");
-        }
         Identity who = actingIdentity();
+        dev.bluerealm.model.ForgeConfig hosted = model.config().forge();
         try (dev.bluerealm.internal.git.Transports transports = dev.bluerealm.internal.git.Transports.forEnvironment(
                 options.environment(), options.resolvedBlueHome())) {
-            return new dev.bluerealm.internal.pr.CoordinatedPulls(model, repo.config().repo(), repo.root(),
-                    root -> dev.bluerealm.internal.pr.LocalRepoPulls.open(root, transports, who.person(now()),
-                            options.clock())).run(request);
+            dev.bluerealm.internal.pr.CoordinatedPulls.Forges forges;
+            if (hosted == null) { // the local forge: records on each repo's own origin
+                forges = root -> dev.bluerealm.internal.pr.LocalRepoPulls.open(root, transports, who.person(now()),
+                        options.clock()).<dev.bluerealm.internal.pr.CoordinatedPulls.Reach>map(
+                                dev.bluerealm.internal.pr.CoordinatedPulls.Reach::of)
+                        .orElseGet(() -> dev.bluerealm.internal.pr.CoordinatedPulls.Reach.none("its clone at " + root
+                                + " has no 'origin' remote to push the change's branch to and keep its pull request on"));
+            } else { // the realm's Forgejo, which must host the code repos too
+                dev.bluerealm.internal.forge.forgejo.ForgejoClient client = ForgejoAccess.client(hosted.url(), options);
+                dev.bluerealm.internal.forge.forgejo.MergeStyle style = dev.bluerealm.internal.forge.forgejo.MergeStyle
+                        .valueOf(hosted.mergeStyle().name()); // the same five styles, by name
+                forges = root -> dev.bluerealm.internal.pr.ForgejoRepoPulls.open(root, transports, client, style);
+            }
+            return new dev.bluerealm.internal.pr.CoordinatedPulls(model, repo.config().repo(), repo.root(), forges)
+                    .run(request);
         }
     }
 

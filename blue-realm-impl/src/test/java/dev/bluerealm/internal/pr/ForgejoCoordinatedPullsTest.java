@@ -1,0 +1,227 @@
+package dev.bluerealm.internal.pr;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.bluerealm.ErrorCode;
+import dev.bluerealm.Realm;
+import dev.bluerealm.RefusedException;
+import dev.bluerealm.internal.credentials.Credential;
+import dev.bluerealm.internal.forge.forgejo.ForgejoClient;
+import dev.bluerealm.internal.forge.forgejo.ForgejoCommitStatus;
+import dev.bluerealm.internal.forge.forgejo.ForgejoPull;
+import dev.bluerealm.internal.forge.forgejo.MergeRequest;
+import dev.bluerealm.internal.forge.forgejo.NewRepository;
+import dev.bluerealm.pr.PullRequestSet;
+import dev.bluerealm.pr.PullRequestSet.Member;
+import dev.bluerealm.pr.PullRequestSet.Outcome;
+import dev.bluerealm.pr.PullRequestSetRequest;
+import dev.bluerealm.testing.TestRealm;
+import dev.bluerealm.testing.ThreeRepoRealm;
+import dev.bluerealm.testing.forgejo.ForgejoServer;
+import dev.bluerealm.worktree.WorktreeRequest;
+import dev.bluerealm.worktree.WorktreeResult;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.eclipse.jgit.api.Git;
+import org.eclipse.jgit.lib.StoredConfig;
+import org.eclipse.jgit.transport.RefSpec;
+import org.eclipse.jgit.transport.UsernamePasswordCredentialsProvider;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The RFC's coordinated change on a realm whose realm.yaml names a Forgejo: the three code repos are
+ * eric's repositories on the Forgejo test server (every request and answer checked against Forgejo's
+ * API description; skipped when that is absent). The realm itself stays on its embedded remote:
+ * {@code pr} reads only the forge block's URL and merge style, never the realm repository there.
+ */
+class ForgejoCoordinatedPullsTest {
+    private static final String RFC = "training-metrics-v2";
+    private static final String FOLDER = ".worktrees/feat-" + RFC;
+    private static final String SCOPES = "write:repository,write:user,write:issue,read:user";
+
+    @TempDir Path tmp;
+    private ForgejoServer forgejo;
+    private ForgejoClient eric;
+    private String token;
+    private ThreeRepoRealm w;
+
+    @BeforeEach
+    void start() throws Exception {
+        forgejo = ForgejoServer.builder(tmp.resolve("forgejo")).start();
+        forgejo.createUser("eric");
+        token = forgejo.createToken("eric", SCOPES.split(","));
+        eric = ForgejoClient.builder(forgejo.url(), () -> new Credential("eric", token, "test")).build();
+        w = ThreeRepoRealm.create(tmp.resolve("machine"));
+        String realmYaml = w.machine().remoteFileAt(w.machine().remote("letemcook"), "refs/heads/main", "realm.yaml");
+        w.machine().commitToRemote("letemcook", Map.of("realm.yaml", realmYaml + "forge:\n  type: forgejo\n  url: "
+                + forgejo.url() + "\n  repo: eric/letemcook\n"), "the realm's pull requests live on Forgejo");
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        if (forgejo == null) {
+            return; // skipped: no API description to check against
+        }
+        try {
+            forgejo.assertNoViolations();
+        } finally {
+            forgejo.close();
+        }
+    }
+
+    /** Hosts each repo on the Forgejo as eric/NAME, its origin, with its main pushed. */
+    private void hostOnForgejo(Path... repos) throws Exception {
+        for (Path repo : repos) {
+            String name = repo.getFileName().toString();
+            eric.createUserRepository(new NewRepository(name, "", false, false, "main"));
+            try (Git git = Git.open(repo.toFile())) {
+                StoredConfig config = git.getRepository().getConfig();
+                config.setString("remote", "origin", "url", forgejo.cloneUrl("eric", name));
+                config.setString("remote", "origin", "fetch", "+refs/heads/*:refs/remotes/origin/*");
+                config.save();
+                git.push().setRemote("origin").setRefSpecs(new RefSpec("refs/heads/main:refs/heads/main"))
+                        .setCredentialsProvider(new UsernamePasswordCredentialsProvider("eric", token)).call();
+            }
+        }
+    }
+
+    private void worktreesWithCommits() throws Exception {
+        try (Realm r = open(w.fungal())) {
+            WorktreeResult made = r.worktrees(WorktreeRequest.create(RFC));
+            assertEquals(3, made.count(WorktreeResult.Outcome.CREATED), made.toString());
+        }
+        TestRealm.commit(w.aperture().resolve(FOLDER), Map.of("s3.json", "{\"paths\": [\"metrics/*\"]}\n"), false);
+        TestRealm.commit(w.fungal().resolve(FOLDER), Map.of("train.py", "metrics = 'v2'\n"), false);
+        TestRealm.commit(w.mlInfra().resolve(FOLDER), Map.of("infra.tf", "# v2\n"), false);
+    }
+
+    private Realm open(Path dir) throws Exception {
+        Map<String, String> env = new HashMap<>();
+        env.put("HOME", w.machine().root().resolve("home").toString());
+        env.put("BLUE_FORGEJO_TOKEN", token);
+        env.put("BLUE_FORGEJO_URL", forgejo.url()); // so git sends the token to the Forgejo's clone URLs too
+        return Realm.open(w.machine().options(dir).environment(env).build());
+    }
+
+    private PullRequestSet run(Path dir, PullRequestSetRequest request) throws Exception {
+        try (Realm r = open(dir)) {
+            return r.pullRequestSet(request);
+        }
+    }
+
+    /** The newest {@value ForgejoRepoPulls#CONTEXT} status on the head of pull #1 of eric/REPO. */
+    private ForgejoCommitStatus mergeOrder(String repo) throws Exception {
+        String head = eric.pull("eric", repo, 1).headSha();
+        return eric.statuses("eric", repo, head).stream().filter(s -> s.context().equals(ForgejoRepoPulls.CONTEXT))
+                .findFirst().orElseThrow(() -> new AssertionError("no " + ForgejoRepoPulls.CONTEXT + " on " + repo));
+    }
+
+    @Test
+    void threeRepos_openInOrder_importerPendingAndRefusedUntilItsExporterMerges() throws Exception {
+        hostOnForgejo(w.aperture(), w.fungal(), w.mlInfra());
+        worktreesWithCommits();
+
+        PullRequestSet set = run(w.fungal().resolve(FOLDER),
+                new PullRequestSetRequest.Open(null, "feat: training metrics v2", "Adds v2 metrics."));
+
+        assertEquals(List.of("aperture#1", "fungal-image-analysis#1", "ml-infra#1"), set.mergeOrder());
+        assertTrue(set.members().stream().allMatch(m -> m.outcome() == Outcome.OPENED), set.toString());
+        ForgejoPull fungal = eric.pull("eric", "fungal-image-analysis", 1);
+        assertEquals("feat/" + RFC, fungal.headRef());
+        assertEquals("main", fungal.baseRef());
+        assertEquals("""
+                Adds v2 metrics.
+
+                Merge order: eric/aperture#1 → eric/fungal-image-analysis#1 → eric/ml-infra#1 (this is 2 of 3)
+                Blocked by: eric/aperture#1
+
+                ```blue-realm-pr
+                rfc: training-metrics-v2
+                order: aperture#1, fungal-image-analysis#1, ml-infra#1
+                blocked_by: aperture#1
+                ```
+                """, fungal.body());
+        assertTrue(eric.pull("eric", "ml-infra", 1).body().contains("\nBlocked by: eric/fungal-image-analysis#1\n"));
+        assertTrue(eric.pull("eric", "aperture", 1).body().contains("\nBlocked by: nothing (merges first)\n"));
+        assertEquals("success", mergeOrder("aperture").state());
+        assertEquals("pending", mergeOrder("fungal-image-analysis").state());
+        assertEquals("blocked by eric/aperture#1", mergeOrder("fungal-image-analysis").description());
+        assertEquals("pending", mergeOrder("ml-infra").state());
+
+        RefusedException refused = assertThrows(RefusedException.class,
+                () -> run(w.fungal(), new PullRequestSetRequest.Merge(RFC, "fungal-image-analysis")));
+
+        assertEquals(ErrorCode.MERGE_BLOCKED, refused.code());
+        assertTrue(refused.getMessage().startsWith("fungal-image-analysis#1 is blocked by aperture#1"),
+                refused.getMessage());
+        assertTrue(eric.pull("eric", "fungal-image-analysis", 1).isOpen());
+        assertEquals("pending", mergeOrder("fungal-image-analysis").state());
+
+        // aperture merged on Forgejo itself (its merge button): its importer's status waits for a refresh
+        eric.merge("eric", "aperture", 1, MergeRequest.mergeCommit(eric.pull("eric", "aperture", 1).headSha()));
+        assertEquals("pending", mergeOrder("fungal-image-analysis").state());
+
+        PullRequestSet refreshed = run(w.fungal(), new PullRequestSetRequest.Refresh(RFC));
+
+        assertEquals(PullRequestSet.Action.REFRESH, refreshed.action());
+        assertEquals(List.of(Outcome.ALREADY_MERGED, Outcome.OPEN, Outcome.OPEN),
+                refreshed.members().stream().map(Member::outcome).toList());
+        assertEquals("success", mergeOrder("fungal-image-analysis").state());
+        assertEquals("pending", mergeOrder("ml-infra").state());
+
+        PullRequestSet merged = run(w.fungal(), new PullRequestSetRequest.Merge(RFC, "fungal-image-analysis"));
+
+        assertEquals(Outcome.MERGED, merged.members().get(1).outcome(), merged.toString());
+        ForgejoPull done = eric.pull("eric", "fungal-image-analysis", 1);
+        assertTrue(done.merged());
+        assertEquals("success", mergeOrder("ml-infra").state(), "merging through the set refreshes the rest");
+        assertEquals("merge order: ready to merge", mergeOrder("ml-infra").description());
+    }
+
+    @Test
+    void openAgain_afterNewCommits_putsTheStatusOnTheNewHead() throws Exception {
+        hostOnForgejo(w.aperture(), w.fungal(), w.mlInfra());
+        worktreesWithCommits();
+        run(w.fungal(), new PullRequestSetRequest.Open(RFC, "feat: training metrics v2", null));
+        String before = eric.pull("eric", "fungal-image-analysis", 1).headSha();
+        TestRealm.commit(w.fungal().resolve(FOLDER), Map.of("train.py", "metrics = 'v2.1'\n"), false);
+
+        PullRequestSet again = run(w.fungal(), new PullRequestSetRequest.Open(RFC, "feat: training metrics v2", null));
+
+        assertEquals("pushed new commits", again.members().get(1).message(), again.toString());
+        String after = eric.pull("eric", "fungal-image-analysis", 1).headSha();
+        assertFalse(before.equals(after));
+        assertEquals("pending", mergeOrder("fungal-image-analysis").state(), "on " + after);
+    }
+
+    @Test
+    void repoHostedElsewhere_isSkippedWithWhy_andTheOthersOpen() throws Exception {
+        hostOnForgejo(w.aperture(), w.fungal());
+        Path elsewhere = tmp.resolve("elsewhere/ml-infra.git");
+        Git.init().setBare(true).setInitialBranch("main").setDirectory(elsewhere.toFile()).call().close();
+        try (Git git = Git.open(w.mlInfra().toFile())) {
+            StoredConfig config = git.getRepository().getConfig();
+            config.setString("remote", "origin", "url", elsewhere.toUri().toString());
+            config.save();
+        }
+        worktreesWithCommits();
+
+        PullRequestSet set = run(w.fungal(), new PullRequestSetRequest.Open(RFC, "t", null));
+
+        assertEquals(List.of("aperture#1", "fungal-image-analysis#1"), set.mergeOrder());
+        Member mlInfra = set.members().get(2);
+        assertEquals(Outcome.SKIPPED_NO_REMOTE, mlInfra.outcome());
+        assertTrue(mlInfra.message().startsWith("its origin " + elsewhere.toUri() + " is not a repository on "
+                + forgejo.url()), mlInfra.message());
+        assertTrue(set.anyProblem());
+        assertFalse(eric.pull("eric", "fungal-image-analysis", 1).body().contains("ml-infra"));
+    }
+}

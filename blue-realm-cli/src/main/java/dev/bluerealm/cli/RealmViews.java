@@ -77,14 +77,7 @@ public final class RealmViews implements RealmTools {
         }
         List<JsonValue> changes = new ArrayList<>();
         for (SyncPlan.ContractChange c : plan.changes()) {
-            Map<String, JsonValue> cm = new LinkedHashMap<>();
-            cm.put("domain", JsonValue.string(c.domain()));
-            cm.put("contract", JsonValue.string(c.contract()));
-            cm.put("from", JsonValue.string(c.fromVersion()));
-            cm.put("to", JsonValue.string(c.toVersion()));
-            cm.put("breaking", JsonValue.bool(c.breaking()));
-            cm.put("added", JsonValue.array(c.added().stream().map(JsonValue::string).toList()));
-            cm.put("removed", JsonValue.array(c.removed().stream().map(JsonValue::string).toList()));
+            Map<String, JsonValue> cm = SyncCommand.changeFields(c);
             cm.put("compatibility", c.compatibility() == null ? JsonValue.NULL : CompatOutput.json(c.compatibility()));
             cm.put("importers", JsonValue.array(plan.affected().stream()
                     .filter(a -> a.domain().equals(c.domain()) && a.contract().equals(c.contract())).map(a -> {
@@ -99,9 +92,7 @@ public final class RealmViews implements RealmTools {
         }
         Map<String, JsonValue> m = new LinkedHashMap<>();
         m.put("changes", JsonValue.array(changes));
-        m.put("violations", JsonValue.array(plan.violations().stream().map(v -> JsonValue.object(Map.of(
-                "domain", JsonValue.string(v.domain()), "contract", JsonValue.string(v.contract()),
-                "owner", JsonValue.string(v.owner())))).toList()));
+        m.put("violations", SyncCommand.violations(plan));
         m.put("problems", JsonValue.array(plan.problems().stream().map(JsonValue::string).toList()));
         return JsonValue.object(m);
     }

@@ -2,6 +2,7 @@ package dev.bluerealm.cli;
 
 import dev.bluerealm.Realm;
 import dev.bluerealm.RealmException;
+import dev.bluerealm.RealmOptions;
 import dev.bluerealm.daemon.CommandSession;
 import dev.bluerealm.model.RepoConfig;
 import java.util.Optional;
@@ -12,28 +13,30 @@ final class Sessions {
     private Sessions() {}
 
     static void begin(CliContext context, CommandLine.ParseResult parsed) {
-        if (!isRealmCommand(parsed)) {
+        // before the command, on its thread: nothing to read (config, git HEAD) when no session will be held
+        if (!isRealmCommand(parsed) || CommandSession.off(context.env())) {
             return;
         }
+        RealmOptions options = context.options().build();
         Optional<RepoConfig> repo;
         try {
-            repo = Realm.repoConfig(context.options().build());
+            repo = Realm.repoConfig(options);
         } catch (RealmException | RuntimeException e) {
             return; // the command itself reports a broken config
         }
         if (repo.isEmpty()) {
             return;
         }
-        String rfc = activeRfc(context, parsed);
-        context.session().open(CommandSession.begin(CommandSession.Request.of(context.options().build()
-                .resolvedBlueHome(), context.env(), repo.get().repo(), repo.get().realm().name()).withActiveRfc(rfc)));
+        String rfc = activeRfc(options, parsed);
+        context.session().open(CommandSession.begin(CommandSession.Request.of(options.resolvedBlueHome(),
+                context.env(), repo.get().repo(), repo.get().realm().name()).withActiveRfc(rfc)));
     }
 
     /**
      * What the session works on: the RFC {@code realm worktree --rfc NAME} starts, else the one of the
      * checkout the command runs in (a worktree on {@code feat/NAME}), else none.
      */
-    static String activeRfc(CliContext context, CommandLine.ParseResult parsed) {
+    static String activeRfc(RealmOptions options, CommandLine.ParseResult parsed) {
         CommandLine.ParseResult leaf = parsed;
         while (leaf.subcommand() != null) {
             leaf = leaf.subcommand();
@@ -43,7 +46,7 @@ final class Sessions {
             return leaf.matchedOptionValue(WorktreeCommand.RFC_OPTION, null);
         }
         try {
-            return Realm.activeRfc(context.options().build()).orElse(null);
+            return Realm.activeRfc(options).orElse(null);
         } catch (RealmException | RuntimeException e) {
             return null; // the session goes on without it
         }

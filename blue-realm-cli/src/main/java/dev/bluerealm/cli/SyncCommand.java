@@ -237,6 +237,25 @@ final class SyncCommand implements Callable<Integer> {
         return s == null ? "(none)" : s;
     }
 
+    /** A contract change's fields every document shows, in their order; callers add their own after. */
+    static Map<String, JsonValue> changeFields(SyncPlan.ContractChange c) {
+        Map<String, JsonValue> cm = new LinkedHashMap<>();
+        cm.put("domain", JsonValue.string(c.domain()));
+        cm.put("contract", JsonValue.string(c.contract()));
+        cm.put("from", JsonValue.string(c.fromVersion()));
+        cm.put("to", JsonValue.string(c.toVersion()));
+        cm.put("breaking", JsonValue.bool(c.breaking()));
+        cm.put("added", JsonValue.array(c.added().stream().map(JsonValue::string).toList()));
+        cm.put("removed", JsonValue.array(c.removed().stream().map(JsonValue::string).toList()));
+        return cm;
+    }
+
+    static JsonValue violations(SyncPlan plan) {
+        return JsonValue.array(plan.violations().stream().map(v -> JsonValue.object(Map.of(
+                "domain", JsonValue.string(v.domain()), "contract", JsonValue.string(v.contract()),
+                "owner", JsonValue.string(v.owner())))).toList());
+    }
+
     /** The stable --json document: the plan, and what was done (null for a dry run). */
     static JsonValue planJson(SyncPlan plan, SyncResult r) {
         Map<String, JsonValue> m = new LinkedHashMap<>();
@@ -246,20 +265,11 @@ final class SyncCommand implements Callable<Integer> {
         m.put("branch", JsonValue.string(plan.branch()));
         m.put("updates", plan.updates() == null ? JsonValue.NULL : JsonValue.number(plan.updates()));
         m.put("changes", JsonValue.array(plan.changes().stream().map(c -> {
-            Map<String, JsonValue> cm = new LinkedHashMap<>();
-            cm.put("domain", JsonValue.string(c.domain()));
-            cm.put("contract", JsonValue.string(c.contract()));
-            cm.put("from", JsonValue.string(c.fromVersion()));
-            cm.put("to", JsonValue.string(c.toVersion()));
-            cm.put("breaking", JsonValue.bool(c.breaking()));
-            cm.put("added", JsonValue.array(c.added().stream().map(JsonValue::string).toList()));
-            cm.put("removed", JsonValue.array(c.removed().stream().map(JsonValue::string).toList()));
+            Map<String, JsonValue> cm = changeFields(c);
             cm.put("value", c.newValue());
             return JsonValue.object(cm);
         }).toList()));
-        m.put("violations", JsonValue.array(plan.violations().stream().map(v -> JsonValue.object(Map.of(
-                "domain", JsonValue.string(v.domain()), "contract", JsonValue.string(v.contract()),
-                "owner", JsonValue.string(v.owner())))).toList()));
+        m.put("violations", violations(plan));
         m.put("affected", JsonValue.array(plan.affected().stream().map(a -> {
             Map<String, JsonValue> am = new LinkedHashMap<>();
             am.put("repo", JsonValue.string(a.repo()));

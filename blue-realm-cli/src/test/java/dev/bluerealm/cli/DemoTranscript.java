@@ -16,9 +16,15 @@ record DemoTranscript(List<DemoTranscript.Step> steps) {
         String dir = "";
         String command = null;
         List<String> output = new ArrayList<>();
+        boolean continued = false;
         for (String line : out.split("\n", -1)) {
+            if (continued) { // `$ blue a \` then `    --b c`: one command
+                command = command.substring(0, command.length() - 1) + line.strip();
+                continued = command.endsWith(" \\");
+                continue;
+            }
             boolean comment = line.startsWith("# ") && (output.isEmpty() || output.get(output.size() - 1).isEmpty());
-            if (command != null && (comment || line.startsWith("$ "))) {
+            if (command != null && (comment || line.startsWith("$ ") || line.startsWith("== "))) {
                 steps.add(new Step(dir, command, trimmed(output)));
                 command = null;
                 output.clear();
@@ -27,6 +33,7 @@ record DemoTranscript(List<DemoTranscript.Step> steps) {
                 dir = moved(dir, line.substring("$ cd ".length()).trim());
             } else if (line.startsWith("$ blue ")) {
                 command = line.substring("$ blue ".length());
+                continued = command.endsWith(" \\");
             } else if (command != null) {
                 output.add(line);
             }
@@ -55,15 +62,9 @@ record DemoTranscript(List<DemoTranscript.Step> steps) {
         return now;
     }
 
-    /** The lines up to the demo's blank separator (and its closing words after the last step). */
+    /** The lines without the blank separator that follows a step. */
     private static String trimmed(List<String> lines) {
         int end = lines.size();
-        for (int i = 0; i < lines.size(); i++) {
-            if (lines.get(i).startsWith("The realm and ")) { // the demo's last words follow its last step
-                end = i;
-                break;
-            }
-        }
         while (end > 0 && lines.get(end - 1).isEmpty()) {
             end--;
         }

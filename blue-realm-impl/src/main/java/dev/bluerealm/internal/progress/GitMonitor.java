@@ -8,6 +8,9 @@ import org.eclipse.jgit.lib.ProgressMonitor;
  * so {@link #close()} does: used with try-with-resources, every task it started ends.
  */
 public final class GitMonitor implements ProgressMonitor, AutoCloseable {
+    /** The monitor of progress that goes nowhere. */
+    static final GitMonitor NONE = new GitMonitor(Progress.Task.NONE);
+
     private final Progress.Task operation;
     private Progress.Task phase;
 

@@ -18,9 +18,9 @@ import java.util.Objects;
  * }</pre>
  */
 public final class Progress {
-    private static final Progress NONE = new Progress(ProgressListener.none());
+    private static final Progress NONE = new Progress(null);
 
-    private final ProgressListener listener;
+    private final ProgressListener listener; // null: reporting nowhere, and allocating nothing for it
 
     private Progress(ProgressListener listener) {
         this.listener = listener;
@@ -39,39 +39,56 @@ public final class Progress {
 
     /** Starts a task of {@code total} units ({@link ProgressTask#UNKNOWN} when not known). */
     public Task start(String label, long total) {
-        return new Task(null, label, total);
+        return listener == null ? Task.NONE : new Task(listener, null, label, total);
     }
 
     /** Starts a task for a JGit operation, whose phases become its children. */
     public GitMonitor git(String label) {
-        return new GitMonitor(start(label, ProgressTask.UNKNOWN));
+        return listener == null ? GitMonitor.NONE : new GitMonitor(start(label, ProgressTask.UNKNOWN));
     }
 
     /** A started task; {@link #close()} ends it, completed only after {@link #complete()}. */
-    public final class Task implements AutoCloseable {
+    public static final class Task implements AutoCloseable {
+        /** The task of progress that goes nowhere: every call does nothing. */
+        static final Task NONE = new Task();
+
+        private final ProgressListener listener; // null for NONE
         private final ProgressTask task;
         private long done;
         private boolean completed;
         private boolean ended;
 
-        private Task(Task parent, String label, long total) {
+        private Task() {
+            this.listener = null;
+            this.task = null;
+        }
+
+        private Task(ProgressListener listener, Task parent, String label, long total) {
+            this.listener = listener;
             this.task = new ProgressTask(parent == null ? null : parent.task, oneLine(label), total);
-            call(() -> listener.started(task));
+            try {
+                listener.started(task);
+            } catch (RuntimeException e) {
+                // the listener's problem, not the work's: see the class comment
+            }
         }
 
         /** Starts a phase of this task. */
         public Task child(String label, long total) {
-            return new Task(this, label, total);
+            return listener == null ? NONE : new Task(listener, this, label, total);
         }
 
         /** {@code units} more are done (safe from several threads; the listener sees a rising count). */
         public synchronized void advance(long units) {
-            if (ended || units <= 0) {
+            if (listener == null || ended || units <= 0) {
                 return;
             }
             done += units;
-            long now = done;
-            call(() -> listener.advanced(task, now));
+            try {
+                listener.advanced(task, done);
+            } catch (RuntimeException e) {
+                // see the class comment
+            }
         }
 
         /** The work succeeded: closing ends the task as completed. */
@@ -82,18 +99,22 @@ public final class Progress {
         /** Ends the task (once; later calls do nothing). */
         @Override
         public synchronized void close() {
-            if (ended) {
+            if (listener == null || ended) {
                 return;
             }
             ended = true;
-            call(() -> listener.ended(task, completed));
+            try {
+                listener.ended(task, completed);
+            } catch (RuntimeException e) {
+                // see the class comment
+            }
         }
 
         synchronized boolean completed() {
             return completed;
         }
 
-        /** The task as the listener sees it. */
+        /** The task as the listener sees it; null for a task of {@link Progress#none()}. */
         public ProgressTask task() {
             return task;
         }
@@ -103,13 +124,5 @@ public final class Progress {
     private static String oneLine(String label) {
         String line = label == null ? "" : label.replaceAll("[\\r\\n]+", " ").strip();
         return line.isEmpty() ? "Working" : line;
-    }
-
-    private static void call(Runnable r) {
-        try {
-            r.run();
-        } catch (RuntimeException e) {
-            // the listener's problem, not the work's: see the class comment
-        }
     }
 }

@@ -74,16 +74,14 @@ class ProgressE2ETest {
         assertFalse((out + err).contains("Cloning") || (out + err).contains("⏳ Pushing"), out + err);
     }
 
-    @Test
-    void clone_onAPseudoTerminal_showsProgressOnStderrAndErasesIt() throws Exception {
-        Assumptions.assumeTrue(new File("/usr/bin/script").canExecute() || onPath("script"),
-                "`script` (util-linux) is not installed: no pseudo-terminal to run blue on");
+    /** What a terminal shows of {@code blue args} run on a pseudo-terminal (stdin, stdout and stderr). */
+    private String onTerminal(String... args) throws Exception {
+        Assumptions.assumeTrue(onPath("script"), "`script` (util-linux) is not installed: no pseudo-terminal to run blue on");
         StringBuilder shell = new StringBuilder("exec");
-        for (String a : blue(join())) {
+        for (String a : blue(args)) {
             shell.append(" '").append(a.replace("'", "'\\''")).append('\'');
         }
-        Path typescript = tmp.resolve("typescript");
-        ProcessBuilder pb = new ProcessBuilder("script", "-qec", shell.toString(), typescript.toString())
+        ProcessBuilder pb = new ProcessBuilder("script", "-qec", shell.toString(), "/dev/null")
                 .directory(repo.toFile()).redirectErrorStream(true)
                 .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
                 .redirectOutput(tmp.resolve("script.out").toFile());
@@ -92,11 +90,26 @@ class ProgressE2ETest {
         assertTrue(p.waitFor(120, TimeUnit.SECONDS), "blue under script did not finish");
         String screen = Files.readString(tmp.resolve("script.out"), StandardCharsets.UTF_8);
         assertEquals(0, p.exitValue(), screen);
+        return screen;
+    }
+
+    @Test
+    void clone_onAPseudoTerminal_showsProgressOnStderrAndErasesIt() throws Exception {
+        String screen = onTerminal(join());
         assertTrue(screen.contains("\r⏳ Cloning realm letemcook"), "the clone's progress is drawn: " + screen);
         assertTrue(screen.contains("\r\u001b[K"), "and erased: " + screen);
         assertTrue(screen.contains("✓"), "the command's own output is there: " + screen);
         String last = screen.substring(screen.lastIndexOf('\n') + 1);
         assertFalse(last.contains("⏳"), "no progress left on screen after the command: " + screen);
+    }
+
+    @Test
+    void clone_onAPseudoTerminal_withJson_printsNoProgress() throws Exception {
+        List<String> args = new ArrayList<>(List.of(join()));
+        args.add("--json");
+        String screen = onTerminal(args.toArray(String[]::new));
+        assertTrue(screen.contains("\"realm\""), screen);
+        assertFalse(screen.contains("⏳") || screen.contains("\r\u001b[K"), "--json is for programs: " + screen);
     }
 
     private static boolean onPath(String program) {

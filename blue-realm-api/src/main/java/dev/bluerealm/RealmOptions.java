@@ -1,5 +1,6 @@
 package dev.bluerealm;
 
+import dev.bluerealm.progress.ProgressListener;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Map;
@@ -21,17 +22,28 @@ import java.util.Objects;
  * @param environment the environment variables the engine may read
  * @param identity the acting identity, or null for the repo's git {@code user.email}
  * @param offline true to use the managed clone as it is, without fetching
+ * @param progress hears the progress of long work (clone, fetch, push, hooks, large checks); {@link
+ *     ProgressListener#none()} by default
  * @since 0.1
  */
 public record RealmOptions(Path location, String realm, String url, Path blueHome, Path workingDirectory,
-                           Map<String, String> environment, Clock clock, String identity, boolean offline) {
+                           Map<String, String> environment, Clock clock, String identity, boolean offline,
+                           ProgressListener progress) {
     public RealmOptions {
         Objects.requireNonNull(workingDirectory, "workingDirectory");
         environment = Map.copyOf(environment);
         Objects.requireNonNull(clock, "clock");
+        Objects.requireNonNull(progress, "progress");
         if (realm != null && url == null && location != null) {
             throw new IllegalArgumentException("give either a realm name or a location, not both");
         }
+    }
+
+    /** Options without progress reporting (as before {@code progress} was added). */
+    public RealmOptions(Path location, String realm, String url, Path blueHome, Path workingDirectory,
+                        Map<String, String> environment, Clock clock, String identity, boolean offline) {
+        this(location, realm, url, blueHome, workingDirectory, environment, clock, identity, offline,
+                ProgressListener.none());
     }
 
     /** A builder with the process's defaults. */
@@ -51,6 +63,7 @@ public record RealmOptions(Path location, String realm, String url, Path blueHom
         b.clock = clock;
         b.identity = identity;
         b.offline = offline;
+        b.progress = progress;
         return b;
     }
 
@@ -81,6 +94,7 @@ public record RealmOptions(Path location, String realm, String url, Path blueHom
         private Clock clock = Clock.systemUTC();
         private String identity;
         private boolean offline;
+        private ProgressListener progress = ProgressListener.none();
 
         private Builder() {}
 
@@ -129,9 +143,19 @@ public record RealmOptions(Path location, String realm, String url, Path blueHom
             return this;
         }
 
+        /**
+         * Who hears the progress of long work; {@link ProgressListener#none()} to hear nothing.
+         *
+         * @throws NullPointerException if {@code progress} is null
+         */
+        public Builder progress(ProgressListener progress) {
+            this.progress = Objects.requireNonNull(progress, "progress");
+            return this;
+        }
+
         public RealmOptions build() {
             return new RealmOptions(location, realm, url, blueHome, workingDirectory, environment, clock, identity,
-                    offline);
+                    offline, progress);
         }
     }
 }

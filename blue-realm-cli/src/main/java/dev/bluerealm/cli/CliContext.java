@@ -13,15 +13,21 @@ import java.util.Map;
  * {@code BLUE_HOME}s without touching the real process; every derived context has a session slot
  * of its own.
  */
-public record CliContext(Path cwd, Map<String, String> env, Clock clock, SessionSlot session) {
+public record CliContext(Path cwd, Map<String, String> env, Clock clock, SessionSlot session, ProgressSlot progress) {
     public CliContext {
         cwd = cwd.toAbsolutePath().normalize();
         env = Map.copyOf(env);
         java.util.Objects.requireNonNull(session, "session");
+        java.util.Objects.requireNonNull(progress, "progress");
     }
 
     public CliContext(Path cwd, Map<String, String> env, Clock clock) {
         this(cwd, env, clock, new SessionSlot());
+    }
+
+    /** A context sharing {@code session} (another folder of the same run), without a progress display. */
+    public CliContext(Path cwd, Map<String, String> env, Clock clock, SessionSlot session) {
+        this(cwd, env, clock, session, new ProgressSlot());
     }
 
     /** The running process's context. */
@@ -41,14 +47,51 @@ public record CliContext(Path cwd, Map<String, String> env, Clock clock, Session
         return new CliContext(cwd, copy, clock);
     }
 
-    /** Options for opening a realm from here. */
+    /** Options for opening a realm from here (with this run's progress display, when it has one). */
     public RealmOptions.Builder options() {
-        return RealmOptions.builder().workingDirectory(cwd).environment(env).clock(clock);
+        RealmOptions.Builder b = RealmOptions.builder().workingDirectory(cwd).environment(env).clock(clock);
+        dev.bluerealm.progress.ProgressListener display = progress.get();
+        return display == null ? b : b.progress(display);
     }
 
     /** Colour and icons' decorations only on a terminal and without NO_COLOR. */
     public boolean color(PrintWriter out) {
+        return terminal();
+    }
+
+    private boolean terminal() {
         return !env.containsKey("NO_COLOR") && System.console() != null && env.containsKey("TERM")
                 && !"dumb".equals(env.get("TERM"));
+    }
+
+    /**
+     * Whether a run shows progress (DESIGN §7): a {@code realm} command (so never {@code blue mcp},
+     * whose stdout is the protocol, nor {@code blue daemon run}) without {@code --json}, on a terminal
+     * as for colour, whose stderr (where the line goes) is a terminal too. Piped, it is off.
+     */
+    boolean showsProgress(picocli.CommandLine.ParseResult parsed) {
+        if (!Sessions.isRealmCommand(parsed) || !terminal()) {
+            return false;
+        }
+        for (picocli.CommandLine.ParseResult p = parsed; p != null; p = p.subcommand()) {
+            if (p.hasMatchedOption("--json")) {
+                return false;
+            }
+        }
+        return stderrIsTerminal();
+    }
+
+    /**
+     * The console is stdin and stdout; stderr may still be redirected ({@code 2>log}). Where
+     * {@code /proc} tells (Linux), it must be a terminal device; elsewhere the console decides.
+     */
+    private static boolean stderrIsTerminal() {
+        Path fd = Path.of("/proc/self/fd/2");
+        try {
+            String target = java.nio.file.Files.readSymbolicLink(fd).toString();
+            return target.startsWith("/dev/pts/") || target.startsWith("/dev/tty") || target.equals("/dev/console");
+        } catch (java.io.IOException | UnsupportedOperationException e) {
+            return !java.nio.file.Files.exists(fd);
+        }
     }
 }

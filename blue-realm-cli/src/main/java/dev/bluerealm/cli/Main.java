@@ -42,9 +42,13 @@ public final class Main {
         cli.setErr(err);
         cli.setExecutionStrategy(parsed -> {
             Sessions.begin(context, parsed);
+            ProgressLine progress = context.showsProgress(parsed) ? ProgressLine.attach(cli, context, out, err) : null;
             try {
                 return new CommandLine.RunLast().execute(parsed);
             } finally {
+                if (progress != null) {
+                    progress.close();
+                }
                 context.session().close().flatMap(dev.bluerealm.daemon.CommandSession::problem)
                         .ifPresent(p -> err.println(Output.INFO + "  daemon: " + p));
             }

@@ -3,6 +3,7 @@ package dev.bluerealm.internal.check;
 import dev.bluerealm.internal.cache.CacheDb;
 import dev.bluerealm.internal.extract.Extractor;
 import dev.bluerealm.internal.history.ContractHistory;
+import dev.bluerealm.internal.progress.Progress;
 import dev.bluerealm.internal.hooks.HookRunner;
 import dev.bluerealm.internal.schema.SchemaComparator;
 import dev.bluerealm.model.Contract;
@@ -21,10 +22,11 @@ import java.util.function.Supplier;
  * @param repoRoot its root, or null
  * @param cache the repo's cache, or null (realm checkout, or --no-cache)
  * @param cacheWarnings what opening the cache had to say (a corrupt file rebuilt)
+ * @param progress where the modes report how far they are
  */
 public record CheckContext(RealmModel model, String repo, Path repoRoot, String realmCommit, Supplier<ContractHistory> history,
                     CacheDb cache, HookRunner hooks, Extractor extractor, SchemaComparator schemas, boolean ci,
-                    List<String> cacheWarnings) {
+                    List<String> cacheWarnings, Progress progress) {
 
     /** Every version of a contract known to the realm: its history and its current version, newest first. */
     List<Version> versions(String domain, Contract current) {

@@ -32,8 +32,14 @@ final class CompatibilityCheck {
     private CompatibilityCheck() {}
 
     static void run(CheckContext ctx, CheckScope scope, CheckRequest request, Report report) {
-        for (CheckScope.Scoped s : scope.contracts()) {
-            check(ctx, report, request, s.domain(), s.contract());
+        List<CheckScope.Scoped> contracts = scope.contracts();
+        try (dev.bluerealm.internal.progress.Progress.Task task = ctx.progress().start("Comparing contract versions",
+                contracts.size())) {
+            for (CheckScope.Scoped s : contracts) {
+                check(ctx, report, request, s.domain(), s.contract());
+                task.advance(1);
+            }
+            task.complete();
         }
     }
 

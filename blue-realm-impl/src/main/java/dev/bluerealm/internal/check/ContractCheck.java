@@ -5,6 +5,7 @@ import dev.bluerealm.contract.CheckMode;
 import dev.bluerealm.contract.CompatibilityReport;
 import dev.bluerealm.contract.Severity;
 import dev.bluerealm.internal.history.ContractHistory;
+import dev.bluerealm.internal.progress.Progress;
 import dev.bluerealm.internal.realm.RealmPaths;
 import dev.bluerealm.model.Contract;
 import dev.bluerealm.model.EvolutionEntry;
@@ -27,10 +28,14 @@ final class ContractCheck {
                 .map(s -> new String[] {s.domain().name(), s.contract().name()}).toList());
         // contracts are independent: check them on every core, then report in realm order
         Report[] parts = new Report[contracts.size()];
-        java.util.stream.IntStream.range(0, contracts.size()).parallel().forEach(i -> {
-            parts[i] = new Report();
-            check(ctx, parts[i], contracts.get(i).domain().name(), contracts.get(i).contract());
-        });
+        try (Progress.Task task = ctx.progress().start("Checking contracts", contracts.size())) {
+            java.util.stream.IntStream.range(0, contracts.size()).parallel().forEach(i -> {
+                parts[i] = new Report();
+                check(ctx, parts[i], contracts.get(i).domain().name(), contracts.get(i).contract());
+                task.advance(1);
+            });
+            task.complete();
+        }
         for (Report part : parts) {
             part.findings.forEach(f -> report.add(f.severity(), f.code(), f.message(), f.domain(), f.contract(),
                     f.repo(), f.file(), f.line()));

@@ -34,14 +34,21 @@ final class ExporterCheck {
                     + " the exporter repo", null, null, null, null, 0);
             return;
         }
-        for (CheckScope.ScopedBinding sb : scope.bindings()) {
-            List<String> exported = sb.binding().exports().stream().map(ExportBinding::contract).toList();
-            for (ExportBinding e : sb.binding().exports()) {
-                Contract c = sb.domain().contracts().get(e.contract());
-                if (c != null && scope.wants(c.name())) {
-                    check(ctx, report, sb.domain().name(), e, c, exported);
+        List<CheckScope.ScopedBinding> bindings = scope.bindings();
+        long total = bindings.stream().flatMap(sb -> sb.binding().exports().stream().filter(e ->
+                sb.domain().contracts().containsKey(e.contract()) && scope.wants(e.contract()))).count();
+        try (dev.bluerealm.internal.progress.Progress.Task task = ctx.progress().start("Checking exports", total)) {
+            for (CheckScope.ScopedBinding sb : bindings) {
+                List<String> exported = sb.binding().exports().stream().map(ExportBinding::contract).toList();
+                for (ExportBinding e : sb.binding().exports()) {
+                    Contract c = sb.domain().contracts().get(e.contract());
+                    if (c != null && scope.wants(c.name())) {
+                        check(ctx, report, sb.domain().name(), e, c, exported);
+                        task.advance(1);
+                    }
                 }
             }
+            task.complete();
         }
     }
 

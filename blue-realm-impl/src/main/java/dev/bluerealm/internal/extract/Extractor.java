@@ -3,6 +3,7 @@ package dev.bluerealm.internal.extract;
 import dev.bluerealm.internal.hooks.HookPaths;
 import dev.bluerealm.internal.hooks.HookRefusedException;
 import dev.bluerealm.internal.hooks.HookRunner;
+import dev.bluerealm.internal.progress.Progress;
 import dev.bluerealm.internal.yaml.Decoder;
 import dev.bluerealm.internal.yaml.YamlDocument;
 import dev.bluerealm.internal.yaml.YamlReader;
@@ -51,6 +52,7 @@ public final class Extractor {
     private final HookRunner runner;
     private final ScanCache scans;
     private final HookPaths.Resolver sources; // one per extractor: folders resolved once
+    private final Progress progress;
 
     public Extractor(Path repoRoot, HookRunner runner) {
         this(repoRoot, runner, ScanCache.NONE);
@@ -58,9 +60,15 @@ public final class Extractor {
 
     /** An extractor whose marker scans go through {@code scans}. */
     public Extractor(Path repoRoot, HookRunner runner, ScanCache scans) {
+        this(repoRoot, runner, scans, Progress.none());
+    }
+
+    /** An extractor whose marker scans go through {@code scans}, reporting the files it reads to {@code progress}. */
+    public Extractor(Path repoRoot, HookRunner runner, ScanCache scans, Progress progress) {
         this.repoRoot = Objects.requireNonNull(repoRoot, "repoRoot").toAbsolutePath().normalize();
         this.runner = Objects.requireNonNull(runner, "runner");
         this.scans = Objects.requireNonNull(scans, "scans");
+        this.progress = Objects.requireNonNull(progress, "progress");
         this.sources = new HookPaths.Resolver(this.repoRoot);
     }
 
@@ -105,37 +113,45 @@ public final class Extractor {
         }
         Set<String> seen = new LinkedHashSet<>();
         boolean allRead = true;
-        for (String file : export.sourceFiles()) {
-            String norm;
-            HookPaths.Resolver.Resolved real;
-            try {
-                norm = HookPaths.normalise(file);
-                real = sources.resolveFile(file);
-            } catch (HookRefusedException e) {
-                problems.add(new Problem(file, 0, "source file: " + e.getMessage()));
-                allRead = false;
-                continue;
-            }
-            if (!seen.add(norm)) {
-                continue; // listed twice: its markers count once
-            }
-            boolean[] failed = {false};
-            FileScan scan = scans.get(norm, real.real(), real.mtime(), exported, () -> {
-                Source source = readSource(file);
-                if (source.problem() != null) {
-                    failed[0] = true;
-                    return new FileScan(source.file(), List.of(), List.of(source.problem()));
+        try (Progress.Task task = progress.start("Extracting " + contract.name() + " from source files",
+                export.sourceFiles().size())) {
+            for (String file : export.sourceFiles()) {
+                try {
+                    String norm;
+                    HookPaths.Resolver.Resolved real;
+                    try {
+                        norm = HookPaths.normalise(file);
+                        real = sources.resolveFile(file);
+                    } catch (HookRefusedException e) {
+                        problems.add(new Problem(file, 0, "source file: " + e.getMessage()));
+                        allRead = false;
+                        continue;
+                    }
+                    if (!seen.add(norm)) {
+                        continue; // listed twice: its markers count once
+                    }
+                    boolean[] failed = {false};
+                    FileScan scan = scans.get(norm, real.real(), real.mtime(), exported, () -> {
+                        Source source = readSource(file);
+                        if (source.problem() != null) {
+                            failed[0] = true;
+                            return new FileScan(source.file(), List.of(), List.of(source.problem()));
+                        }
+                        return MarkerScanner.scanFile(source.file(), source.text(), exported);
+                    });
+                    if (failed[0]) {
+                        problems.addAll(scan.problems());
+                        allRead = false;
+                        continue;
+                    }
+                    read.add(scan.file());
+                    problems.addAll(scan.problems());
+                    markers.addAll(scan.markers());
+                } finally {
+                    task.advance(1);
                 }
-                return MarkerScanner.scanFile(source.file(), source.text(), exported);
-            });
-            if (failed[0]) {
-                problems.addAll(scan.problems());
-                allRead = false;
-                continue;
             }
-            read.add(scan.file());
-            problems.addAll(scan.problems());
-            markers.addAll(scan.markers());
+            task.complete();
         }
         Assembly assembly = ValueAssembler.assemble(contract.name(), contract.schema(), markers);
         problems.addAll(assembly.problems());

@@ -3,6 +3,7 @@ package dev.bluerealm.internal.git;
 import dev.bluerealm.ErrorCode;
 import dev.bluerealm.RealmException;
 import dev.bluerealm.RemoteException;
+import dev.bluerealm.internal.progress.GitMonitor;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Map;
@@ -59,16 +60,21 @@ public final class RealmStore implements AutoCloseable {
 
     /** Clones {@code url} into {@code dir} (which must not exist) as a managed clone. */
     public static RealmStore cloneInto(String url, Path dir, Transports transports) throws RealmException {
+        GitMonitor progress = transports.progress().git("Cloning realm " + transports.shortName(url));
         try {
             Git git = Git.cloneRepository().setURI(url).setDirectory(dir.toFile()).setBranch(BRANCH)
-                    .setCloneAllBranches(false).setTransportConfigCallback(transports).call();
+                    .setCloneAllBranches(false).setTransportConfigCallback(transports).setProgressMonitor(progress)
+                    .call();
             transports.succeeded();
+            progress.complete();
             return new RealmStore(git, true, transports);
         } catch (GitAPIException | RuntimeException e) {
             RealmException failure = transports.failure("cannot clone the realm from " + url, e);
             transports.close();
             Files2.deleteQuietly(dir);
             throw failure;
+        } finally {
+            progress.close();
         }
     }
 
@@ -97,18 +103,19 @@ public final class RealmStore implements AutoCloseable {
 
     /** Fetches the remote's branches. */
     public void fetch() throws RealmException {
-        try {
+        try (GitMonitor progress = transports.progress().git("Fetching realm " + transports.shortName(url()))) {
             lock.with(() -> {
                 try {
                     git.fetch().setRemote("origin").setTransportConfigCallback(transports)
                             .setRefSpecs(new RefSpec("+refs/heads/*:refs/remotes/origin/*")).setRemoveDeletedRefs(true)
-                            .call();
+                            .setProgressMonitor(progress).call();
                 } catch (GitAPIException e) {
                     throw new FetchFailed(e);
                 }
                 return null;
             });
             transports.succeeded();
+            progress.complete();
         } catch (FetchFailed e) {
             throw transports.failure("cannot fetch the realm from " + url(), e.getCause());
         } catch (IOException e) {

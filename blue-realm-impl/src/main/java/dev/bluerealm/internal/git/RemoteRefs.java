@@ -3,6 +3,7 @@ package dev.bluerealm.internal.git;
 import dev.bluerealm.ErrorCode;
 import dev.bluerealm.RealmException;
 import dev.bluerealm.RemoteException;
+import dev.bluerealm.internal.progress.GitMonitor;
 import java.io.IOException;
 import java.net.URISyntaxException;
 import java.util.ArrayList;
@@ -13,7 +14,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.eclipse.jgit.lib.Constants;
-import org.eclipse.jgit.lib.NullProgressMonitor;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.Ref;
 import org.eclipse.jgit.lib.RefUpdate;
@@ -113,7 +113,11 @@ public final class RemoteRefs {
                     }
                 }
                 if (!want.isEmpty()) {
-                    connection.fetch(NullProgressMonitor.INSTANCE, want, Set.of());
+                    try (GitMonitor progress = transports.progress().git("Fetching from "
+                            + transports.shortName(url()))) {
+                        connection.fetch(progress, want, Set.of());
+                        progress.complete();
+                    }
                 }
                 transports.succeeded();
                 return ids;
@@ -128,11 +132,15 @@ public final class RemoteRefs {
          * whether it was applied; see {@link #lostRace}.
          */
         public RemoteRefUpdate push(String ref, ObjectId newId, ObjectId expected) throws RealmException {
-            try {
+            try (GitMonitor progress = transports.progress().git("Pushing " + Repository.shortenRefName(ref)
+                    + " to " + transports.shortName(url()))) {
                 RemoteRefUpdate update = new RemoteRefUpdate(repo, (String) null, newId, ref, false, null,
                         expected == null ? ObjectId.zeroId() : expected);
-                transport.push(NullProgressMonitor.INSTANCE, List.of(update));
+                transport.push(progress, List.of(update));
                 transports.succeeded();
+                if (landed(update)) {
+                    progress.complete();
+                }
                 return update;
             } catch (IOException | RuntimeException e) {
                 throw transports.failure("cannot push to the realm remote " + url(), e);

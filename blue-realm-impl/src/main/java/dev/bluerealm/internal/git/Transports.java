@@ -6,6 +6,8 @@ import dev.bluerealm.RemoteException;
 import dev.bluerealm.internal.credentials.ChainCredentialsProvider;
 import dev.bluerealm.internal.credentials.CredentialChain;
 import dev.bluerealm.internal.credentials.Redaction;
+import dev.bluerealm.internal.progress.Progress;
+import dev.bluerealm.progress.ProgressListener;
 import java.io.File;
 import java.nio.file.Path;
 import java.util.Map;
@@ -25,7 +27,8 @@ import org.eclipse.jgit.transport.sshd.SshdSessionFactoryBuilder;
  * the {@code HOME} of the options' environment rather than the JVM's {@code user.home}, so an
  * embedder (or a test) decides which machine identity is used. HTTP(S) remotes that ask for
  * authentication get their credentials from the {@link CredentialChain} of that same environment
- * (never by prompting); only HTTP transports get them, SSH keeps to its keys.
+ * (never by prompting); only HTTP transports get them, SSH keeps to its keys. Clones, fetches and
+ * pushes through them report their {@link #progress()}.
  *
  * <pre>{@code
  * try (RealmStore store = RealmStore.cloneInto(url, dir,
@@ -35,15 +38,22 @@ import org.eclipse.jgit.transport.sshd.SshdSessionFactoryBuilder;
 public final class Transports implements TransportConfigCallback, AutoCloseable {
     private final SshdSessionFactory ssh;
     private final ChainCredentialsProvider credentials;
+    private final Progress progress;
 
-    private Transports(SshdSessionFactory ssh, ChainCredentialsProvider credentials) {
+    private Transports(SshdSessionFactory ssh, ChainCredentialsProvider credentials, Progress progress) {
         this.ssh = ssh;
         this.credentials = credentials;
+        this.progress = progress;
     }
 
-    /** JGit's defaults everywhere, and no credentials. */
+    /** JGit's defaults everywhere, no credentials and no progress. */
     public static Transports defaults() {
-        return new Transports(null, null);
+        return new Transports(null, null, Progress.none());
+    }
+
+    /** JGit's defaults everywhere and no credentials; progress to {@code listener}. */
+    public static Transports defaults(ProgressListener listener) {
+        return new Transports(null, null, Progress.of(listener));
     }
 
     /**
@@ -59,13 +69,44 @@ public final class Transports implements TransportConfigCallback, AutoCloseable 
      * ending with {@code blueHome/credentials.yaml} (none when {@code blueHome} is null).
      */
     public static Transports forEnvironment(Map<String, String> environment, Path blueHome) {
-        return withCredentials(environment, CredentialChain.standard(environment, blueHome));
+        return forEnvironment(environment, blueHome, ProgressListener.none());
+    }
+
+    /** {@link #forEnvironment(Map, Path)}, reporting progress to {@code listener}. */
+    public static Transports forEnvironment(Map<String, String> environment, Path blueHome, ProgressListener listener) {
+        return withCredentials(environment, CredentialChain.standard(environment, blueHome), listener);
     }
 
     /** SSH from {@code $HOME/.ssh} of {@code environment}; HTTP credentials from {@code chain}. */
     public static Transports withCredentials(Map<String, String> environment, CredentialChain chain) {
+        return withCredentials(environment, chain, ProgressListener.none());
+    }
+
+    /** {@link #withCredentials(Map, CredentialChain)}, reporting progress to {@code listener}. */
+    public static Transports withCredentials(Map<String, String> environment, CredentialChain chain,
+                                             ProgressListener listener) {
         Objects.requireNonNull(chain, "chain");
-        return new Transports(ssh(environment), new ChainCredentialsProvider(chain));
+        return new Transports(ssh(environment), new ChainCredentialsProvider(chain), Progress.of(listener));
+    }
+
+    /** Where clones, fetches and pushes through these transports report their progress. */
+    public Progress progress() {
+        return progress;
+    }
+
+    /**
+     * A short name for a remote in a progress line: the last part of its URL without {@code .git}
+     * ({@code letemcook} for {@code https://host/org/letemcook.git}), as git names a clone's folder.
+     */
+    public String shortName(String url) {
+        if (url == null) {
+            return "origin";
+        }
+        try {
+            return new org.eclipse.jgit.transport.URIish(url).getHumanishName();
+        } catch (java.net.URISyntaxException | IllegalArgumentException e) {
+            return redact(url);
+        }
     }
 
     private static SshdSessionFactory ssh(Map<String, String> environment) {

@@ -1,5 +1,7 @@
 package dev.bluerealm.internal.hooks;
 
+import dev.bluerealm.internal.progress.Progress;
+import dev.bluerealm.progress.ProgressTask;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -32,6 +34,7 @@ public final class HookRunner {
     static final List<String> WITHHELD = List.of("BLUE_REALM_TOKEN", "BLUE_FORGEJO_TOKEN");
 
     private final Duration defaultTimeout;
+    private final Progress progress;
 
     public HookRunner() {
         this(DEFAULT_TIMEOUT);
@@ -39,7 +42,13 @@ public final class HookRunner {
 
     /** A runner whose scripts time out after {@code defaultTimeout} unless a call says otherwise. */
     public HookRunner(Duration defaultTimeout) {
+        this(defaultTimeout, Progress.none());
+    }
+
+    /** A runner that reports each script it runs, while it runs, as a task of {@code progress}. */
+    public HookRunner(Duration defaultTimeout, Progress progress) {
         this.defaultTimeout = positive(Objects.requireNonNull(defaultTimeout, "defaultTimeout"));
+        this.progress = Objects.requireNonNull(progress, "progress");
     }
 
     public Duration defaultTimeout() {
@@ -72,8 +81,12 @@ public final class HookRunner {
         env.put("BLUE_VERSION", input.version());
         byte[] stdin = (input.toJson().toJson() + "\n").getBytes(StandardCharsets.UTF_8);
         ProcessRunner.Execution ex;
-        try {
+        try (Progress.Task task = progress.start("Running hook " + script.path() + " (" + input.contract() + ")",
+                ProgressTask.UNKNOWN)) {
             ex = start(script, repoRoot, env, stdin, limit, true, OUTPUT_LIMIT, false);
+            if (!ex.timedOut() && (ex.exitCode() == 0 || ex.exitCode() == 2)) {
+                task.complete();
+            }
         } catch (IOException e) {
             return new HookResult(HookResult.Status.INVALID, -1, "", "hook " + script.path() + " could not be started: "
                     + e.getMessage());
@@ -130,8 +143,11 @@ public final class HookRunner {
         Map<String, String> all = baseEnv(repoRoot);
         all.putAll(env);
         ProcessRunner.Execution ex;
-        try {
+        try (Progress.Task task = progress.start("Running " + script.path(), ProgressTask.UNKNOWN)) {
             ex = start(script, repoRoot, all, new byte[0], limit, false, VALUE_LIMIT, true);
+            if (!ex.timedOut() && ex.exitCode() == 0) {
+                task.complete();
+            }
         } catch (IOException e) {
             return new CommandResult(CommandResult.Outcome.NOT_STARTED, -1, script.path(), new byte[0], false, "",
                     script.path() + " could not be started: " + e.getMessage());

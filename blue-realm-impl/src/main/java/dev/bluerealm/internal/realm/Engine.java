@@ -124,9 +124,9 @@ public final class Engine implements RealmProvider {
         }
     }
 
-    /** SSH from the options' HOME, HTTP credentials from their environment and BLUE_HOME. */
-    private static Transports transports(RealmOptions options) {
-        return Transports.forEnvironment(options.environment(), options.resolvedBlueHome());
+    /** SSH from the options' HOME, HTTP credentials from their environment and BLUE_HOME; their progress listener. */
+    static Transports transports(RealmOptions options) {
+        return Transports.forEnvironment(options.environment(), options.resolvedBlueHome(), options.progress());
     }
 
     static Path managedClone(Path blueHome, String realm) {

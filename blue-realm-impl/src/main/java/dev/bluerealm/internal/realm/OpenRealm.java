@@ -29,6 +29,7 @@ import dev.bluerealm.internal.extract.Extractor;
 import dev.bluerealm.internal.extract.ScanCache;
 import dev.bluerealm.internal.history.ContractHistory;
 import dev.bluerealm.internal.hooks.HookRunner;
+import dev.bluerealm.internal.progress.Progress;
 import dev.bluerealm.internal.schema.SchemaComparator;
 import dev.bluerealm.internal.git.LocalRepo;
 import dev.bluerealm.internal.git.RealmStore;
@@ -70,7 +71,8 @@ final class OpenRealm implements Realm {
     private final RepoContext repoContext;
     private final Path workTree; // a user's realm checkout read as it is on disk, or null
     private final InitResult initResult;
-    private final HookRunner hooks = new HookRunner();
+    private final Progress progress;
+    private final HookRunner hooks;
     private final SchemaComparator schemas;
     private final ModelSnapshots snapshots;
     private Planned planned; // the last sync plan made here, so sync(plan) need not read it all again
@@ -87,6 +89,8 @@ final class OpenRealm implements Realm {
               Path workTree, InitResult initResult, SchemaComparator schemas) throws RealmException {
         this.schemas = schemas;
         this.options = options;
+        this.progress = Progress.of(options.progress());
+        this.hooks = new HookRunner(HookRunner.DEFAULT_TIMEOUT, progress);
         this.store = store;
         this.codec = codec;
         this.loader = loader;
@@ -226,8 +230,9 @@ final class OpenRealm implements Realm {
             }
         }
         return new CheckContext(model, repo().orElse(null), root, commit, this::history, cache, hooks,
-                root == null ? null : new Extractor(root, hooks, cache == null ? ScanCache.NONE : Checker.exportCache(cache)),
-                schemas, request.ci(), warnings);
+                root == null ? null : new Extractor(root, hooks, cache == null ? ScanCache.NONE : Checker.exportCache(cache),
+                        progress),
+                schemas, request.ci(), warnings, progress);
     }
 
     private ContractHistory history() {
@@ -736,8 +741,7 @@ final class OpenRealm implements Realm {
         RepoContext repo = requireRepo("pr");
         Identity who = actingIdentity();
         dev.bluerealm.model.ForgeConfig hosted = model.config().forge();
-        try (dev.bluerealm.internal.git.Transports transports = dev.bluerealm.internal.git.Transports.forEnvironment(
-                options.environment(), options.resolvedBlueHome())) {
+        try (dev.bluerealm.internal.git.Transports transports = Engine.transports(options)) {
             dev.bluerealm.internal.pr.CoordinatedPulls.Forges forges;
             if (hosted == null) { // the local forge: records on each repo's own origin
                 forges = root -> dev.bluerealm.internal.pr.LocalRepoPulls.open(root, transports, who.person(now()),

@@ -1,0 +1,6 @@
+package dev.bluerealm.progress;
+
+/** {@link ProgressListener#none()}. */
+enum NoProgress implements ProgressListener {
+    INSTANCE
+}

@@ -165,6 +165,17 @@ class CoordinatedPullsTest {
     }
 
     @Test
+    void refreshMergeOrder_onTheLocalForge_findsAndDoesNothing() throws Exception {
+        commitInEveryWorktree();
+        run(w.fungal(), new PullRequestSetRequest.Open(RFC, "t", null));
+
+        try (Realm r = open(w.fungal())) {
+            assertEquals(dev.bluerealm.pr.MergeOrderRefresh.none(), r.refreshMergeOrder(),
+                    "the local forge shows no statuses");
+        }
+    }
+
+    @Test
     void status_withoutPullRequests_saysHowToOpenThem() throws Exception {
         var e = assertThrows(dev.bluerealm.InvalidRequestException.class,
                 () -> run(w.fungal(), new PullRequestSetRequest.Status(RFC)));

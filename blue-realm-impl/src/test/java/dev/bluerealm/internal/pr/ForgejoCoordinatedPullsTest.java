@@ -14,6 +14,7 @@ import dev.bluerealm.internal.forge.forgejo.ForgejoCommitStatus;
 import dev.bluerealm.internal.forge.forgejo.ForgejoPull;
 import dev.bluerealm.internal.forge.forgejo.MergeRequest;
 import dev.bluerealm.internal.forge.forgejo.NewRepository;
+import dev.bluerealm.pr.MergeOrderRefresh;
 import dev.bluerealm.pr.PullRequestSet;
 import dev.bluerealm.pr.PullRequestSet.Member;
 import dev.bluerealm.pr.PullRequestSet.Outcome;
@@ -184,6 +185,73 @@ class ForgejoCoordinatedPullsTest {
         assertTrue(done.merged());
         assertEquals("success", mergeOrder("ml-infra").state(), "merging through the set refreshes the rest");
         assertEquals("merge order: ready to merge", mergeOrder("ml-infra").description());
+    }
+
+    @Test
+    void refreshMergeOrder_afterTheBlockerMergesOnForgejo_unblocksItsImporter_fromAnyRepoOrByRealmName()
+            throws Exception {
+        hostOnForgejo(w.aperture(), w.fungal(), w.mlInfra());
+        worktreesWithCommits();
+        run(w.fungal(), new PullRequestSetRequest.Open(RFC, "feat: training metrics v2", null));
+        // aperture merged on Forgejo's own page: nobody runs `blue realm pr`
+        eric.merge("eric", "aperture", 1, MergeRequest.mergeCommit(eric.pull("eric", "aperture", 1).headSha()));
+        assertEquals("pending", mergeOrder("fungal-image-analysis").state());
+
+        MergeOrderRefresh r; // from ml-infra, which shares no domain with aperture: the set's labels lead there
+        try (Realm realm = open(w.mlInfra())) {
+            r = realm.refreshMergeOrder();
+        }
+
+        assertEquals(List.of("fungal-image-analysis#1"), r.updated(), r.toString());
+        assertEquals(List.of(), r.problems());
+        assertEquals("success", mergeOrder("fungal-image-analysis").state());
+        assertEquals("merge order: ready to merge", mergeOrder("fungal-image-analysis").description());
+        assertEquals("pending", mergeOrder("ml-infra").state());
+        assertEquals("blocked by eric/fungal-image-analysis#1", mergeOrder("ml-infra").description());
+        assertEquals(1, r.sets().size());
+        PullRequestSet set = r.sets().get(0);
+        assertEquals(RFC, set.rfc());
+        assertEquals(PullRequestSet.Action.REFRESH, set.action());
+        assertEquals(List.of("aperture#1", "fungal-image-analysis#1", "ml-infra#1"), set.mergeOrder());
+        assertEquals(List.of(Outcome.ALREADY_MERGED, Outcome.OPEN, Outcome.OPEN),
+                set.members().stream().map(Member::outcome).toList());
+        assertEquals(List.of("fungal-image-analysis#1"), set.members().get(2).waitingFor());
+        try (Realm realm = open(w.aperture())) {
+            assertEquals(List.of(), realm.refreshMergeOrder().updated(), "statuses that say so already stay");
+        }
+
+        eric.merge("eric", "fungal-image-analysis", 1, MergeRequest.mergeCommit(
+                eric.pull("eric", "fungal-image-analysis", 1).headSha()));
+        Map<String, String> env = new HashMap<>(Map.of("HOME", w.machine().root().resolve("home").toString(),
+                "BLUE_FORGEJO_TOKEN", token));
+        try (Realm byName = Realm.open(dev.bluerealm.RealmOptions.builder().realm("letemcook")
+                .blueHome(w.machine().blueHome()).environment(env).build())) { // as the daemon opens it
+            r = byName.refreshMergeOrder();
+        }
+
+        assertEquals(List.of("ml-infra#1"), r.updated(), r.toString());
+        assertEquals("success", mergeOrder("ml-infra").state());
+    }
+
+    @Test
+    void refreshMergeOrder_blockerOnNoForgejoRepository_staysPendingAndIsReported() throws Exception {
+        hostOnForgejo(w.aperture(), w.fungal(), w.mlInfra());
+        worktreesWithCommits();
+        run(w.fungal(), new PullRequestSetRequest.Open(RFC, "feat: training metrics v2", null));
+        eric.merge("eric", "aperture", 1, MergeRequest.mergeCommit(eric.pull("eric", "aperture", 1).headSha()));
+        ForgejoPull fungal = eric.pull("eric", "fungal-image-analysis", 1);
+        eric.editPull("eric", "fungal-image-analysis", 1, fungal.title(),
+                fungal.body().replace("blocked_by: aperture#1", "blocked_by: aperture#1, ghost#3"));
+
+        MergeOrderRefresh r;
+        try (Realm realm = open(w.fungal())) {
+            r = realm.refreshMergeOrder();
+        }
+
+        assertEquals(List.of("ghost: it is not a repository on " + forgejo.url() + ", so whether ghost#3 merged is"
+                + " unknown: counted as not merged"), r.problems());
+        assertEquals("pending", mergeOrder("fungal-image-analysis").state());
+        assertEquals("blocked by ghost#3", mergeOrder("fungal-image-analysis").description());
     }
 
     @Test

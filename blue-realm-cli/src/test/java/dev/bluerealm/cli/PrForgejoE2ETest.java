@@ -162,6 +162,19 @@ class PrForgejoE2ETest {
                 64)).get("merge_order");
         assertEquals(List.of(), ((JsonValue.JsonArray) mergeOrder.get("updated")).items(), "nothing changed since");
         assertEquals(List.of(), ((JsonValue.JsonArray) mergeOrder.get("problems")).items());
+
+        Cli.Result merged = blue.run(here, "realm", "pr", "--merge");
+
+        assertEquals(0, merged.code(), merged.toString());
+        assertEquals("""
+                Merging coordinated PRs for 'feat/training-metrics-v2':
+                ✓ aperture#1 merged
+                ✓ fungal-image-analysis#1 merged into main
+                ✓ ml-infra#1 merged into main
+                Merge order: aperture#1 → fungal-image-analysis#1 → ml-infra#1
+                """, merged.out());
+        assertTrue(f.eric().pull("eric", "fungal-image-analysis", 1).merged());
+        assertTrue(f.eric().pull("eric", "ml-infra", 1).merged(), "in order: its blocker merged first in the same run");
     }
 
     @Test

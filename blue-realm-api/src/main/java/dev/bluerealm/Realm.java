@@ -288,7 +288,8 @@ public interface Realm extends AutoCloseable {
      *
      * @return the sets found, the pull requests whose status changed and the repos that could not be read
      *     (a repo's failure is reported there, and the other repos are still refreshed)
-     * @throws RealmException when the realm's forge cannot be used at all
+     * @throws RealmException when the realm itself cannot be read; what fails on the forge is reported in
+     *     {@link dev.bluerealm.pr.MergeOrderRefresh#problems()} instead
      * @since 0.1
      */
     dev.bluerealm.pr.MergeOrderRefresh refreshMergeOrder() throws RealmException;

@@ -27,7 +27,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "sync", mixinStandardHelpOptions = true,
         description = {"Push this repo's contract changes to the realm as a pull request, acknowledge open pull"
                 + " requests this repo imports from (after its importer hook passes), and merge every pull request"
-                + " whose conditions hold."},
+                + " whose conditions hold. On a realm on Forgejo, it then brings the blue/merge-order statuses of"
+                + " coordinated pull requests (blue realm pr) up to date; a failure there is only a warning."},
         footer = {"", "Example:", "  cd aperture && blue realm sync --dry-run",
                 "  cd fungal-image-analysis && blue realm sync --ack s3-permissions"})
 final class SyncCommand implements Callable<Integer> {

@@ -229,6 +229,13 @@ public interface Realm extends AutoCloseable {
      * worktrees removed and their branches deleted where merged. Running it again reports what exists.
      * A repo where something is in the way is reported in the result and left untouched.
      *
+     * <p>Repos are found through {@code repos/{repo}.yaml}: its {@code path}, or for a repo known by its
+     * {@code url} a clone named after it in the folder holding the current repo. A url-only repo with no
+     * clone there is cloned there first (through the realm's transports: SSH keys and the credentials
+     * chain, {@code BLUE_FORGEJO_TOKEN} included), unless the realm was opened
+     * {@link RealmOptions#offline() offline}; a failed clone leaves nothing behind and is reported, and
+     * anything already at that name that is not a clone of the repo is reported, never replaced.
+     *
      * @throws InvalidRequestException when the realm was not opened from a participating repo, or the
      *     domain is unknown or does not include the current repo
      */
@@ -260,6 +267,32 @@ public interface Realm extends AutoCloseable {
      */
     dev.bluerealm.pr.PullRequestSet pullRequestSet(dev.bluerealm.pr.PullRequestSetRequest request)
             throws RealmException;
+
+    /**
+     * Brings the merge-order statuses of the realm's open coordinated pull request sets up to date,
+     * through the forge's API alone (no clone is fetched or pushed): on a realm whose realm.yaml names a
+     * Forgejo, each open pull request of a set (one {@link #pullRequestSet} opened) gets the commit status
+     * {@code blue/merge-order}, pending while a pull request it is blocked by is not merged, success once
+     * all are; a status that says so already is left alone. What {@code blue realm sync} and the daemon's
+     * periodic fetch run. On the local forge, which has no statuses, it does nothing and reaches nothing.
+     *
+     * <p>Which repos it looks at: opened in a participating repo, that repo and every repo sharing a
+     * domain with it, plus the repos the sets found there name; opened by realm name (the daemon), every
+     * repo of the realm. A repo takes part when its {@code repos/{repo}.yaml} {@code url}, or the
+     * {@code origin} of its clone on this machine, is a repository on that Forgejo.
+     *
+     * <pre>{@code
+     * MergeOrderRefresh r = realm.refreshMergeOrder();
+     * r.updated().forEach(label -> System.out.println("blue/merge-order changed on " + label));
+     * }</pre>
+     *
+     * @return the sets found, the pull requests whose status changed and the repos that could not be read
+     *     (a repo's failure is reported there, and the other repos are still refreshed)
+     * @throws RealmException when the realm itself cannot be read; what fails on the forge is reported in
+     *     {@link dev.bluerealm.pr.MergeOrderRefresh#problems()} instead
+     * @since 0.1
+     */
+    dev.bluerealm.pr.MergeOrderRefresh refreshMergeOrder() throws RealmException;
 
     @Override
     void close();

@@ -35,14 +35,26 @@ public record WorktreeResult(String rfc, String branch, boolean removed, List<En
      * @param path the worktree's folder ({@code <repo>/.worktrees/feat-NAME}), or null when the repo has
      *     no local clone
      * @param message what happened, in words (why it was skipped, what to do)
+     * @param cloned true when the repo, known to the realm only by its {@code url}, had no clone on this
+     *     machine and was cloned just now into the folder beside the current repo
      */
-    public record Entry(String repo, Path path, String branch, Outcome outcome, String message) {
+    public record Entry(String repo, Path path, String branch, Outcome outcome, String message, boolean cloned) {
         public Entry {
             Objects.requireNonNull(repo, "repo");
             Objects.requireNonNull(branch, "branch");
             Objects.requireNonNull(outcome, "outcome");
             Objects.requireNonNull(message, "message");
         }
+
+        /** A repo that was not cloned now. */
+        public Entry(String repo, Path path, String branch, Outcome outcome, String message) {
+            this(repo, path, branch, outcome, message, false);
+        }
+    }
+
+    /** How many repos were cloned just now (url-only repos without a clone on this machine). */
+    public long cloned() {
+        return repos.stream().filter(Entry::cloned).count();
     }
 
     /** What happened in one repo. */
@@ -59,9 +71,16 @@ public record WorktreeResult(String rfc, String branch, boolean removed, List<En
         ABSENT(false),
         /** Uncommitted changes (or files) are in the way: left untouched. */
         SKIPPED_DIRTY(true),
-        /** The folder or the branch is used by something else (another branch, another worktree): left untouched. */
+        /**
+         * The folder or the branch is used by something else (another branch, another worktree), or the
+         * folder a url-only repo is cloned into holds something that is not its clone: left untouched.
+         */
         SKIPPED_IN_THE_WAY(true),
-        /** The repo is only known by its URL and has no clone on this machine. */
+        /**
+         * The repo has no clone on this machine that could be used: its {@code path} holds no git
+         * repository, or, known only by its URL, it could not be cloned (offline, or the clone failed,
+         * leaving nothing behind).
+         */
         SKIPPED_NO_LOCAL_CLONE(true),
         /** The repo's default branch has no commit to branch from. */
         SKIPPED_NO_DEFAULT_BRANCH(true);

@@ -3,6 +3,8 @@ package dev.bluerealm.cli;
 import dev.bluerealm.Realm;
 import dev.bluerealm.RealmException;
 import dev.bluerealm.json.JsonValue;
+import dev.bluerealm.pr.MergeOrderRefresh;
+import dev.bluerealm.pr.PullRequestSet;
 import dev.bluerealm.sync.PullRequest;
 import dev.bluerealm.sync.SyncPlan;
 import dev.bluerealm.sync.SyncRequest;
@@ -25,7 +27,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "sync", mixinStandardHelpOptions = true,
         description = {"Push this repo's contract changes to the realm as a pull request, acknowledge open pull"
                 + " requests this repo imports from (after its importer hook passes), and merge every pull request"
-                + " whose conditions hold."},
+                + " whose conditions hold. On a realm on Forgejo, it then brings the blue/merge-order statuses of"
+                + " coordinated pull requests (blue realm pr) up to date; a failure there is only a warning."},
         footer = {"", "Example:", "  cd aperture && blue realm sync --dry-run",
                 "  cd fungal-image-analysis && blue realm sync --ack s3-permissions"})
 final class SyncCommand implements Callable<Integer> {
@@ -74,12 +77,17 @@ final class SyncCommand implements Callable<Integer> {
             }
             SyncResult result = realm.sync(plan, request);
             String notice = notifyDaemon(plan, result);
+            MergeOrderRefresh mergeOrder = refreshMergeOrder(realm);
             if (common.json) {
                 Map<String, JsonValue> m = new LinkedHashMap<>(((JsonValue.JsonObject) planJson(plan, result)).members());
                 m.put("daemon", JsonValue.stringOrNull(notice));
+                Map<String, JsonValue> statuses = new LinkedHashMap<>();
+                statuses.put("updated", JsonValue.array(mergeOrder.updated().stream().map(JsonValue::string).toList()));
+                statuses.put("problems", JsonValue.array(mergeOrder.problems().stream().map(JsonValue::string).toList()));
+                m.put("merge_order", JsonValue.object(statuses));
                 out.println(JsonValue.object(m).toPrettyJson());
             } else {
-                printResult(out, plan, result, notice);
+                printResult(out, plan, result, notice, mergeOrder);
                 for (String contract : ack) {
                     boolean moved = plan.bindingUpdates().stream().anyMatch(u -> u.contract().equals(contract));
                     boolean problem = plan.problems().stream()
@@ -184,7 +192,38 @@ final class SyncCommand implements Callable<Integer> {
         }
     }
 
-    private static void printResult(PrintWriter out, SyncPlan plan, SyncResult r, String notice) {
+    /**
+     * The coordinated pull request sets' {@code blue/merge-order} statuses brought up to date (on a realm
+     * on Forgejo; nothing elsewhere), as the daemon does too: a blocker merged on Forgejo's own page
+     * unblocks its importers at the next sync. A failure there is shown as a warning and never fails the sync.
+     */
+    private static MergeOrderRefresh refreshMergeOrder(Realm realm) {
+        try {
+            return realm.refreshMergeOrder();
+        } catch (RealmException | RuntimeException e) {
+            return new MergeOrderRefresh(List.of(), List.of(), List.of(String.valueOf(e.getMessage())));
+        }
+    }
+
+    /** One line per pull request whose status changed, then what could not be refreshed. */
+    private static void printMergeOrder(PrintWriter out, MergeOrderRefresh r) {
+        for (PullRequestSet set : r.sets()) {
+            for (PullRequestSet.Member m : set.members()) {
+                if (r.updated().contains(m.label())) {
+                    out.println(m.waitingFor().isEmpty()
+                            ? Output.OK + " blue/merge-order: " + m.label() + " (" + set.branch() + ") ready to merge"
+                            : Output.WAIT + " blue/merge-order: " + m.label() + " (" + set.branch() + ") blocked by "
+                            + String.join(", ", m.waitingFor()));
+                }
+            }
+        }
+        for (String p : r.problems()) {
+            out.println(Output.WARN + " blue/merge-order not refreshed: " + p);
+        }
+    }
+
+    private static void printResult(PrintWriter out, SyncPlan plan, SyncResult r, String notice,
+                                    MergeOrderRefresh mergeOrder) {
         out.println("📤 Syncing with realm '" + plan.realm() + "'...");
         if (r.opened() != null) {
             out.println(r.updated() ? "Updating branch: " + plan.branch() : "Creating sync branch: " + plan.branch());
@@ -226,6 +265,7 @@ final class SyncCommand implements Callable<Integer> {
             out.println(Output.INFO + " Others were writing to the realm at the same moment: redid " + r.retries()
                     + (r.retries() == 1 ? " write" : " writes") + " on their changes");
         }
+        printMergeOrder(out, mergeOrder);
         if (r.opened() == null && moved.isEmpty() && r.refused().isEmpty() && r.merged().isEmpty()) {
             out.println(Output.OK + " Nothing to sync: the realm has this repo's contracts and acknowledgements");
         } else {

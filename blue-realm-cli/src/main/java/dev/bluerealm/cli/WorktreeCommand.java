@@ -22,7 +22,8 @@ import picocli.CommandLine.Spec;
 /** {@code blue realm worktree --rfc NAME}: one feature branch, as a git worktree, in every repo of this repo's domains. */
 @Command(name = "worktree", mixinStandardHelpOptions = true,
         description = "Create a git worktree at .worktrees/feat-NAME/ on a new branch feat/NAME (from each repo's"
-                + " default branch) in this repo and every repo sharing a domain with it. Running it again reports"
+                + " default branch) in this repo and every repo sharing a domain with it. A repo the realm knows only"
+                + " by its url is cloned beside this one first (not with --offline). Running it again reports"
                 + " what exists; files in the way are reported, never overwritten. Exit 2 when a repo was skipped.",
         footer = {"", "Example:", "  blue realm worktree --rfc training-metrics-v2",
                 "  blue realm worktree --rfc training-metrics-v2 --remove"})
@@ -46,7 +47,7 @@ final class WorktreeCommand implements Callable<Integer> {
             + " branch (an unmerged branch is kept).")
     boolean remove;
 
-    @Option(names = "--offline", description = "Use the realm clone as it is, without fetching.")
+    @Option(names = "--offline", description = "Use the realm clone as it is, without fetching, and clone no repo.")
     boolean offline;
 
     WorktreeCommand(CliContext context) {
@@ -81,6 +82,7 @@ final class WorktreeCommand implements Callable<Integer> {
             em.put("branch", JsonValue.string(e.branch()));
             em.put("outcome", JsonValue.string(e.outcome().json()));
             em.put("message", JsonValue.string(e.message()));
+            em.put("cloned", JsonValue.bool(e.cloned()));
             return JsonValue.object(em);
         }).toList()));
         m.put("skipped", JsonValue.number(r.repos().stream().filter(e -> e.outcome().skipped()).count()));
@@ -122,11 +124,12 @@ final class WorktreeCommand implements Callable<Integer> {
 
     private static String line(Entry e) {
         String folder = e.path() == null ? "" : e.path().getParent().getFileName() + "/" + e.path().getFileName() + "/";
+        String cloned = e.cloned() ? " (cloned into " + e.path().getParent().getParent() + ")" : "";
         switch (e.outcome()) {
             case CREATED:
-                return folder;
+                return folder + cloned;
             case EXISTS:
-                return folder + " (exists)";
+                return folder + " (exists)" + cloned;
             default:
                 return e.message();
         }

@@ -77,7 +77,7 @@ class WorktreeE2ETest {
             JsonValue.JsonObject e = (JsonValue.JsonObject) x;
             assertEquals("created", ((JsonValue.JsonString) e.get("outcome")).value(), r.out());
             assertTrue(Files.isDirectory(Path.of(((JsonValue.JsonString) e.get("path")).value())), r.out());
-            assertEquals(List.of("repo", "path", "branch", "outcome", "message"), List.copyOf(e.members().keySet()));
+            assertEquals(List.of("repo", "path", "branch", "outcome", "message", "cloned"), List.copyOf(e.members().keySet()));
         }
 
         Files.writeString(w.mlInfra().resolve(FOLDER).resolve("draft.txt"), "wip\n");

@@ -5,6 +5,7 @@ import dev.bluerealm.RealmException;
 import dev.bluerealm.RealmOptions;
 import dev.bluerealm.model.Contract;
 import dev.bluerealm.model.DomainModel;
+import dev.bluerealm.pr.MergeOrderRefresh;
 import dev.bluerealm.sync.PendingChange;
 import dev.bluerealm.version.Version;
 import java.nio.file.Path;
@@ -23,7 +24,8 @@ import java.util.logging.Logger;
  * Fetches the realms the daemon knows and turns what changed into notifications: a contract version
  * not seen before ({@code updated}, or {@code breaking} when the major grew; {@code new} for a new
  * contract) and each contract change of an open pull request not seen before ({@code new}, or
- * {@code breaking}, with its +/- lines). The first scan of a realm only records what is there.
+ * {@code breaking}, with its +/- lines). The first scan of a realm only records what is there. Each scan
+ * also brings the realm's coordinated pull requests' {@code blue/merge-order} statuses up to date.
  */
 final class RealmWatcher {
     private static final Logger LOG = Logger.getLogger(RealmWatcher.class.getName());
@@ -36,6 +38,8 @@ final class RealmWatcher {
     private final Path blueHome;
     private final Map<String, String> environment;
     private final Clock clock;
+    /** What the last merge-order refresh of each realm could not do, so a lasting problem is logged once. */
+    private final Map<String, List<String>> mergeOrderProblems = new java.util.concurrent.ConcurrentHashMap<>();
 
     RealmWatcher(DaemonStore store, NotificationFeed feed, Path blueHome, Map<String, String> environment, Clock clock) {
         this.store = store;
@@ -112,7 +116,30 @@ final class RealmWatcher {
                         .ifPresent(n -> announce(n, created));
             }
             store.realmScanned(realm, r.url(), clock.instant(), "active");
+            refreshMergeOrder(realm, r);
             return new Scan(realm, r.commit(), created);
+        }
+    }
+
+    /**
+     * Brings the {@code blue/merge-order} statuses of the realm's open coordinated pull request sets up to
+     * date (a realm on Forgejo; nothing elsewhere), so a blocker merged on Forgejo's own page unblocks its
+     * importers without anyone running {@code blue realm pr --refresh}. Never fails the scan: what goes
+     * wrong is logged, once until it changes.
+     */
+    private void refreshMergeOrder(String realm, Realm r) {
+        List<String> problems;
+        try {
+            MergeOrderRefresh m = r.refreshMergeOrder();
+            if (!m.updated().isEmpty()) {
+                LOG.info("realm " + realm + ": blue/merge-order updated on " + String.join(", ", m.updated()));
+            }
+            problems = m.problems();
+        } catch (RealmException | RuntimeException e) {
+            problems = List.of(String.valueOf(e.getMessage()));
+        }
+        if (!problems.equals(mergeOrderProblems.put(realm, problems)) && !problems.isEmpty()) {
+            LOG.warning("realm " + realm + ": blue/merge-order statuses not refreshed: " + String.join("; ", problems));
         }
     }
 

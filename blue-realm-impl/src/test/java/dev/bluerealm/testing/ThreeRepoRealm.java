@@ -63,6 +63,21 @@ public record ThreeRepoRealm(TestRealm machine, Path aperture, Path fungal, Path
         return this;
     }
 
+    /**
+     * Records {@code repo} in the realm by {@code url} alone, in place of its path or URL (as a repo whose
+     * clone had an {@code origin} joins): another machine finds it only through that URL.
+     */
+    public void recordByUrl(String repo, String url) throws Exception {
+        String file = "repos/" + repo + ".yaml";
+        String yaml = machine.remoteFileAt(machine.remote("letemcook"), "refs/heads/main", file);
+        String changed = yaml.lines().map(l -> l.startsWith("path:") || l.startsWith("url:") ? "url: \"" + url + "\"" : l)
+                .collect(java.util.stream.Collectors.joining("\n", "", "\n"));
+        if (changed.equals(yaml)) {
+            throw new IllegalStateException(file + " has no path to replace:\n" + yaml);
+        }
+        machine.commitToRemote("letemcook", Map.of(file, changed), repo + " known by its url");
+    }
+
     /** The bare remote of a repo made by {@link #withRemotes}. */
     public Path remote(String repo) {
         return machine.root().resolve("remotes").resolve(repo + ".git");

@@ -3,6 +3,7 @@ package dev.bluerealm.internal.git;
 import dev.bluerealm.ErrorCode;
 import dev.bluerealm.InvalidRequestException;
 import dev.bluerealm.RealmException;
+import dev.bluerealm.RemoteException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -62,6 +63,46 @@ public final class LocalRepo {
             return r.getConfig().getString("user", null, "name");
         } catch (IOException e) {
             return null;
+        }
+    }
+
+    /**
+     * Clones {@code url} (its default branch checked out, {@code origin} set to {@code url}) into
+     * {@code dir}, which must not exist, through {@code transports} (SSH keys and HTTP credentials as
+     * for the realm). The clone is made in a hidden folder beside {@code dir} and moved into place
+     * once complete, so a failed or interrupted clone never leaves {@code dir} half made.
+     *
+     * @throws RealmException REMOTE_ERROR when the clone fails (the URL's password and any secret
+     *     redacted), ALREADY_EXISTS when {@code dir} appeared meanwhile, IO_ERROR for the local folders
+     */
+    public static void cloneInto(String url, Path dir, Transports transports) throws RealmException {
+        Path parent = dir.toAbsolutePath().getParent();
+        Path tmp;
+        try {
+            Files.createDirectories(parent);
+            tmp = Files.createTempDirectory(parent, "." + dir.getFileName() + ".clone-");
+        } catch (IOException e) {
+            throw new RemoteException(ErrorCode.IO_ERROR, "cannot create a folder in " + parent + ": " + e.getMessage(),
+                    e);
+        }
+        try {
+            try (Git git = Git.cloneRepository().setURI(url).setDirectory(tmp.toFile())
+                    .setTransportConfigCallback(transports).call()) {
+                transports.succeeded();
+            } catch (GitAPIException | RuntimeException e) {
+                throw transports.failure("cannot clone " + url + " into " + dir, e);
+            }
+            try {
+                Files.move(tmp, dir); // a rename: the same folder, so the same file system
+            } catch (java.nio.file.FileAlreadyExistsException e) {
+                throw new InvalidRequestException(ErrorCode.ALREADY_EXISTS, dir + " appeared while "
+                        + transports.redact(url) + " was being cloned; it was left as it is");
+            } catch (IOException e) {
+                throw new RemoteException(ErrorCode.IO_ERROR, "cannot move the clone into " + dir + ": "
+                        + e.getMessage(), e);
+            }
+        } finally {
+            Files2.deleteQuietly(tmp); // gone once moved; otherwise what the failed clone left
         }
     }
 

@@ -129,6 +129,18 @@ public final class ForgejoRepoPulls implements RepoPulls {
     public void showMergeOrder(int number, List<String> waitingFor) throws RealmException {
         String sha = heads.containsKey(number) ? heads.get(number) : forgejo.pull(repo.owner(), repo.name(), number)
                 .headSha();
+        showMergeOrder(forgejo, repo, sha, waitingFor);
+    }
+
+    /**
+     * Posts {@value #CONTEXT} on commit {@code sha} of {@code repo}: pending ("blocked by …") while
+     * {@code waitingFor} (references, {@code owner/name#N}) is not empty, else success; nothing when its
+     * newest such status says the same already.
+     *
+     * @return true when a status was posted
+     */
+    static boolean showMergeOrder(ForgejoClient forgejo, ForgejoRepoName repo, String sha, List<String> waitingFor)
+            throws RealmException {
         CommitState state = waitingFor.isEmpty() ? CommitState.SUCCESS : CommitState.PENDING;
         String description = waitingFor.isEmpty() ? "merge order: ready to merge"
                 : "blocked by " + String.join(", ", waitingFor);
@@ -139,9 +151,10 @@ public final class ForgejoRepoPulls implements RepoPulls {
                 .filter(s -> s.context().equals(CONTEXT)).findFirst();
         if (newest.isPresent() && newest.get().state().equals(state.wire())
                 && newest.get().description().equals(description)) {
-            return;
+            return false;
         }
         forgejo.postStatus(repo.owner(), repo.name(), sha, state, CONTEXT, description, "");
+        return true;
     }
 
     private static Pull pull(ForgejoPull p) {

@@ -729,9 +729,29 @@ final class OpenRealm implements Realm {
     @Override
     public dev.bluerealm.worktree.WorktreeResult worktrees(dev.bluerealm.worktree.WorktreeRequest request)
             throws RealmException {
+        java.util.Objects.requireNonNull(request, "request");
         RepoContext repo = requireRepo("worktree");
-        return new dev.bluerealm.internal.worktree.UnifiedWorktrees(model, repo.config().repo(), repo.root())
-                .run(java.util.Objects.requireNonNull(request, "request"));
+        if (options.offline()) { // no network: a url-only repo without a clone is reported, not cloned
+            return new dev.bluerealm.internal.worktree.UnifiedWorktrees(model, repo.config().repo(), repo.root(), null)
+                    .run(request);
+        }
+        // a url-only repo is cloned with the realm's own transports (SSH keys, the credentials chain), made
+        // on the first clone only
+        dev.bluerealm.internal.git.Transports[] transports = {null};
+        try {
+            return new dev.bluerealm.internal.worktree.UnifiedWorktrees(model, repo.config().repo(), repo.root(),
+                    (url, dir) -> {
+                        if (transports[0] == null) {
+                            transports[0] = dev.bluerealm.internal.git.Transports.forEnvironment(
+                                    options.environment(), options.resolvedBlueHome());
+                        }
+                        LocalRepo.cloneInto(url, dir, transports[0]);
+                    }).run(request);
+        } finally {
+            if (transports[0] != null) {
+                transports[0].close();
+            }
+        }
     }
 
     @Override
@@ -758,6 +778,41 @@ final class OpenRealm implements Realm {
             return new dev.bluerealm.internal.pr.CoordinatedPulls(model, repo.config().repo(), repo.root(), forges)
                     .run(request);
         }
+    }
+
+    @Override
+    public dev.bluerealm.pr.MergeOrderRefresh refreshMergeOrder() throws RealmException {
+        dev.bluerealm.model.ForgeConfig hosted = model.config().forge();
+        if (hosted == null) { // the local forge shows no statuses
+            return dev.bluerealm.pr.MergeOrderRefresh.none();
+        }
+        java.util.function.Function<String, Optional<Path>> clones;
+        java.util.Collection<String> scope;
+        if (repoContext != null) { // the current repo's domains, their clones found as `worktree` finds them
+            dev.bluerealm.internal.worktree.RealmCheckouts checkouts = new dev.bluerealm.internal.worktree.RealmCheckouts(
+                    model, repoContext.config().repo(), repoContext.root());
+            clones = repo -> {
+                try {
+                    return Optional.ofNullable(checkouts.locate(repo).root());
+                } catch (RealmException e) {
+                    return Optional.empty();
+                }
+            };
+            scope = checkouts.repos(null);
+        } else { // opened by name (the daemon): every repo, and the clones whose absolute path the realm records
+            clones = repo -> Optional.ofNullable(model.repos().get(repo)).map(RepoEntry::path).flatMap(path -> {
+                try {
+                    Path p = Path.of(path);
+                    return p.isAbsolute() && Files.isDirectory(p) ? Optional.ofNullable(LocalRepo.root(p))
+                            : Optional.empty();
+                } catch (java.nio.file.InvalidPathException e) {
+                    return Optional.empty();
+                }
+            });
+            scope = model.repos().keySet();
+        }
+        return new dev.bluerealm.internal.pr.MergeOrderStatuses(ForgejoAccess.client(hosted.url(), options), model,
+                clones).refresh(scope);
     }
 
     /** Writes a local file atomically (temp file + move), so a crash never leaves half a config. */

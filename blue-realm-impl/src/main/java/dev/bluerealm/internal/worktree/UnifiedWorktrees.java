@@ -4,6 +4,7 @@ import dev.bluerealm.ErrorCode;
 import dev.bluerealm.InvalidRequestException;
 import dev.bluerealm.RealmException;
 import dev.bluerealm.RemoteException;
+import dev.bluerealm.internal.credentials.Redaction;
 import dev.bluerealm.model.RealmModel;
 import dev.bluerealm.worktree.WorktreeRequest;
 import dev.bluerealm.worktree.WorktreeResult;
@@ -21,26 +22,30 @@ import org.eclipse.jgit.lib.Repository;
 
 /**
  * {@code blue realm worktree}: the same feature branch, as a linked worktree, in the current repo and
- * every repo it shares a domain with, found on this machine by {@link RealmCheckouts}. A repo without a
- * local clone is reported (with the clone command), not cloned.
+ * every repo it shares a domain with, found on this machine by {@link RealmCheckouts}. A repo known
+ * only by its URL and not cloned yet is cloned beside the current repo first (when a
+ * {@link RealmCheckouts.Cloner} is given); {@code --remove} clones nothing.
  */
 public final class UnifiedWorktrees {
     private final RealmModel model;
     private final String me;
     private final Path here;
+    private final RealmCheckouts.Cloner cloner;
 
     /**
      * @param me the current repo's name in the realm
      * @param here a folder of the current repo (its main work tree or one of its worktrees)
+     * @param cloner clones url-only repos missing on this machine; null to report them instead
      */
-    public UnifiedWorktrees(RealmModel model, String me, Path here) {
+    public UnifiedWorktrees(RealmModel model, String me, Path here, RealmCheckouts.Cloner cloner) {
         this.model = model;
         this.me = me;
         this.here = here;
+        this.cloner = cloner;
     }
 
     public WorktreeResult run(WorktreeRequest request) throws RealmException {
-        RealmCheckouts checkouts = new RealmCheckouts(model, me, here);
+        RealmCheckouts checkouts = new RealmCheckouts(model, me, here, request.remove() ? null : cloner);
         Path mine;
         try {
             mine = checkouts.mine();
@@ -51,16 +56,22 @@ public final class UnifiedWorktrees {
         List<Entry> entries = new ArrayList<>();
         for (String repo : checkouts.repos(request.domain())) {
             Path root = repo.equals(me) ? mine : null;
+            boolean cloned = false;
             if (root == null) {
                 RealmCheckouts.Located located = checkouts.locate(repo, mine.getParent());
                 if (!located.found()) {
-                    entries.add(new Entry(repo, null, request.branch(), Outcome.SKIPPED_NO_LOCAL_CLONE, located.why()));
+                    entries.add(new Entry(repo, null, request.branch(), located.inTheWay() ? Outcome.SKIPPED_IN_THE_WAY
+                            : Outcome.SKIPPED_NO_LOCAL_CLONE, located.why()));
                     continue;
                 }
                 root = located.root();
+                cloned = located.cloned();
             }
             try (LinkedWorktrees git = LinkedWorktrees.open(root).orElseThrow()) {
-                entries.add(request.remove() ? remove(repo, git, request) : create(repo, git, request));
+                Entry e = request.remove() ? remove(repo, git, request) : create(repo, git, request);
+                entries.add(cloned ? new Entry(e.repo(), e.path(), e.branch(), e.outcome(), "cloned "
+                        + Redaction.redact(model.repos().get(repo).url()) + " into " + root + "; " + e.message(), true)
+                        : e);
             } catch (IOException e) {
                 throw new RemoteException(ErrorCode.IO_ERROR, repo + ": " + e.getMessage()
                         + (entries.isEmpty() ? "" : " (done before it: " + entries.stream().map(Entry::repo).toList()

@@ -165,6 +165,37 @@ class CoordinatedPullsTest {
     }
 
     @Test
+    void open_cycleMadeByHandInTheRealm_isRefusedWithTheCycleSpelledOut_andOpensNothing() throws Exception {
+        commitInEveryWorktree();
+        // the realm refuses a change that makes a cycle: here its files are edited by hand
+        w.machine().commitToRemote("letemcook", Map.of(
+                "domains/feedback/domain.yaml", "name: feedback\ncreated_at: 2026-01-24T10:00:00Z\n"
+                        + "members: [ml-infra, aperture]\n",
+                "domains/feedback/bindings/ml-infra.yaml", "repo: ml-infra\nrole: provider\n",
+                "domains/feedback/bindings/aperture.yaml", "repo: aperture\nrole: consumer\n"), "a cycle, by hand");
+
+        RefusedException e = assertThrows(RefusedException.class,
+                () -> run(w.fungal(), new PullRequestSetRequest.Open(RFC, "t", null)));
+
+        assertEquals(ErrorCode.CYCLE, e.code());
+        assertTrue(e.getMessage().contains("aperture → (s3-access) → fungal-image-analysis → (ml-training) → ml-infra"
+                + " → (feedback) → aperture"), e.getMessage());
+        assertEquals(ErrorCode.NOT_FOUND, assertThrows(dev.bluerealm.InvalidRequestException.class,
+                () -> run(w.fungal(), new PullRequestSetRequest.Status(RFC))).code(), "no pull request was opened");
+    }
+
+    @Test
+    void refreshMergeOrder_onTheLocalForge_findsAndDoesNothing() throws Exception {
+        commitInEveryWorktree();
+        run(w.fungal(), new PullRequestSetRequest.Open(RFC, "t", null));
+
+        try (Realm r = open(w.fungal())) {
+            assertEquals(dev.bluerealm.pr.MergeOrderRefresh.none(), r.refreshMergeOrder(),
+                    "the local forge shows no statuses");
+        }
+    }
+
+    @Test
     void status_withoutPullRequests_saysHowToOpenThem() throws Exception {
         var e = assertThrows(dev.bluerealm.InvalidRequestException.class,
                 () -> run(w.fungal(), new PullRequestSetRequest.Status(RFC)));

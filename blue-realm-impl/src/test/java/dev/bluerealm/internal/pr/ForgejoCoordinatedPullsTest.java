@@ -8,12 +8,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.bluerealm.ErrorCode;
 import dev.bluerealm.Realm;
 import dev.bluerealm.RefusedException;
-import dev.bluerealm.internal.credentials.Credential;
 import dev.bluerealm.internal.forge.forgejo.ForgejoClient;
 import dev.bluerealm.internal.forge.forgejo.ForgejoCommitStatus;
 import dev.bluerealm.internal.forge.forgejo.ForgejoPull;
 import dev.bluerealm.internal.forge.forgejo.MergeRequest;
-import dev.bluerealm.internal.forge.forgejo.NewRepository;
+import dev.bluerealm.pr.MergeOrderRefresh;
 import dev.bluerealm.pr.PullRequestSet;
 import dev.bluerealm.pr.PullRequestSet.Member;
 import dev.bluerealm.pr.PullRequestSet.Outcome;
@@ -21,16 +20,13 @@ import dev.bluerealm.pr.PullRequestSetRequest;
 import dev.bluerealm.testing.TestRealm;
 import dev.bluerealm.testing.ThreeRepoRealm;
 import dev.bluerealm.testing.forgejo.ForgejoServer;
-import dev.bluerealm.worktree.WorktreeRequest;
-import dev.bluerealm.worktree.WorktreeResult;
+import dev.bluerealm.testing.forgejo.ForgejoThreeRepos;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.lib.StoredConfig;
-import org.eclipse.jgit.transport.RefSpec;
-import org.eclipse.jgit.transport.UsernamePasswordCredentialsProvider;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -43,11 +39,11 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code pr} reads only the forge block's URL and merge style, never the realm repository there.
  */
 class ForgejoCoordinatedPullsTest {
-    private static final String RFC = "training-metrics-v2";
-    private static final String FOLDER = ".worktrees/feat-" + RFC;
-    private static final String SCOPES = "write:repository,write:user,write:issue,read:user";
+    private static final String RFC = ForgejoThreeRepos.RFC;
+    private static final String FOLDER = ForgejoThreeRepos.FOLDER;
 
     @TempDir Path tmp;
+    private ForgejoThreeRepos f;
     private ForgejoServer forgejo;
     private ForgejoClient eric;
     private String token;
@@ -55,60 +51,30 @@ class ForgejoCoordinatedPullsTest {
 
     @BeforeEach
     void start() throws Exception {
-        forgejo = ForgejoServer.builder(tmp.resolve("forgejo")).start();
-        forgejo.createUser("eric");
-        token = forgejo.createToken("eric", SCOPES.split(","));
-        eric = ForgejoClient.builder(forgejo.url(), () -> new Credential("eric", token, "test")).build();
-        w = ThreeRepoRealm.create(tmp.resolve("machine"));
-        String realmYaml = w.machine().remoteFileAt(w.machine().remote("letemcook"), "refs/heads/main", "realm.yaml");
-        w.machine().commitToRemote("letemcook", Map.of("realm.yaml", realmYaml + "forge:\n  type: forgejo\n  url: "
-                + forgejo.url() + "\n  repo: eric/letemcook\n"), "the realm's pull requests live on Forgejo");
+        f = ForgejoThreeRepos.start(tmp);
+        forgejo = f.server();
+        eric = f.eric();
+        token = f.token();
+        w = f.realm();
     }
 
     @AfterEach
     void stop() throws Exception {
-        if (forgejo == null) {
-            return; // skipped: no API description to check against
-        }
-        try {
-            forgejo.assertNoViolations();
-        } finally {
-            forgejo.close();
+        if (f != null) { // else skipped: no API description to check against
+            f.close();
         }
     }
 
-    /** Hosts each repo on the Forgejo as eric/NAME, its origin, with its main pushed. */
     private void hostOnForgejo(Path... repos) throws Exception {
-        for (Path repo : repos) {
-            String name = repo.getFileName().toString();
-            eric.createUserRepository(new NewRepository(name, "", false, false, "main"));
-            try (Git git = Git.open(repo.toFile())) {
-                StoredConfig config = git.getRepository().getConfig();
-                config.setString("remote", "origin", "url", forgejo.cloneUrl("eric", name));
-                config.setString("remote", "origin", "fetch", "+refs/heads/*:refs/remotes/origin/*");
-                config.save();
-                git.push().setRemote("origin").setRefSpecs(new RefSpec("refs/heads/main:refs/heads/main"))
-                        .setCredentialsProvider(new UsernamePasswordCredentialsProvider("eric", token)).call();
-            }
-        }
+        f.host(repos);
     }
 
     private void worktreesWithCommits() throws Exception {
-        try (Realm r = open(w.fungal())) {
-            WorktreeResult made = r.worktrees(WorktreeRequest.create(RFC));
-            assertEquals(3, made.count(WorktreeResult.Outcome.CREATED), made.toString());
-        }
-        TestRealm.commit(w.aperture().resolve(FOLDER), Map.of("s3.json", "{\"paths\": [\"metrics/*\"]}\n"), false);
-        TestRealm.commit(w.fungal().resolve(FOLDER), Map.of("train.py", "metrics = 'v2'\n"), false);
-        TestRealm.commit(w.mlInfra().resolve(FOLDER), Map.of("infra.tf", "# v2\n"), false);
+        f.worktreesWithCommits();
     }
 
     private Realm open(Path dir) throws Exception {
-        Map<String, String> env = new HashMap<>();
-        env.put("HOME", w.machine().root().resolve("home").toString());
-        env.put("BLUE_FORGEJO_TOKEN", token);
-        env.put("BLUE_FORGEJO_URL", forgejo.url()); // so git sends the token to the Forgejo's clone URLs too
-        return Realm.open(w.machine().options(dir).environment(env).build());
+        return f.open(dir);
     }
 
     private PullRequestSet run(Path dir, PullRequestSetRequest request) throws Exception {
@@ -119,9 +85,7 @@ class ForgejoCoordinatedPullsTest {
 
     /** The newest {@value ForgejoRepoPulls#CONTEXT} status on the head of pull #1 of eric/REPO. */
     private ForgejoCommitStatus mergeOrder(String repo) throws Exception {
-        String head = eric.pull("eric", repo, 1).headSha();
-        return eric.statuses("eric", repo, head).stream().filter(s -> s.context().equals(ForgejoRepoPulls.CONTEXT))
-                .findFirst().orElseThrow(() -> new AssertionError("no " + ForgejoRepoPulls.CONTEXT + " on " + repo));
+        return f.mergeOrder(repo);
     }
 
     @Test
@@ -184,6 +148,73 @@ class ForgejoCoordinatedPullsTest {
         assertTrue(done.merged());
         assertEquals("success", mergeOrder("ml-infra").state(), "merging through the set refreshes the rest");
         assertEquals("merge order: ready to merge", mergeOrder("ml-infra").description());
+    }
+
+    @Test
+    void refreshMergeOrder_afterTheBlockerMergesOnForgejo_unblocksItsImporter_fromAnyRepoOrByRealmName()
+            throws Exception {
+        hostOnForgejo(w.aperture(), w.fungal(), w.mlInfra());
+        worktreesWithCommits();
+        run(w.fungal(), new PullRequestSetRequest.Open(RFC, "feat: training metrics v2", null));
+        // aperture merged on Forgejo's own page: nobody runs `blue realm pr`
+        eric.merge("eric", "aperture", 1, MergeRequest.mergeCommit(eric.pull("eric", "aperture", 1).headSha()));
+        assertEquals("pending", mergeOrder("fungal-image-analysis").state());
+
+        MergeOrderRefresh r; // from ml-infra, which shares no domain with aperture: the set's labels lead there
+        try (Realm realm = open(w.mlInfra())) {
+            r = realm.refreshMergeOrder();
+        }
+
+        assertEquals(List.of("fungal-image-analysis#1"), r.updated(), r.toString());
+        assertEquals(List.of(), r.problems());
+        assertEquals("success", mergeOrder("fungal-image-analysis").state());
+        assertEquals("merge order: ready to merge", mergeOrder("fungal-image-analysis").description());
+        assertEquals("pending", mergeOrder("ml-infra").state());
+        assertEquals("blocked by eric/fungal-image-analysis#1", mergeOrder("ml-infra").description());
+        assertEquals(1, r.sets().size());
+        PullRequestSet set = r.sets().get(0);
+        assertEquals(RFC, set.rfc());
+        assertEquals(PullRequestSet.Action.REFRESH, set.action());
+        assertEquals(List.of("aperture#1", "fungal-image-analysis#1", "ml-infra#1"), set.mergeOrder());
+        assertEquals(List.of(Outcome.ALREADY_MERGED, Outcome.OPEN, Outcome.OPEN),
+                set.members().stream().map(Member::outcome).toList());
+        assertEquals(List.of("fungal-image-analysis#1"), set.members().get(2).waitingFor());
+        try (Realm realm = open(w.aperture())) {
+            assertEquals(List.of(), realm.refreshMergeOrder().updated(), "statuses that say so already stay");
+        }
+
+        eric.merge("eric", "fungal-image-analysis", 1, MergeRequest.mergeCommit(
+                eric.pull("eric", "fungal-image-analysis", 1).headSha()));
+        Map<String, String> env = new HashMap<>(Map.of("HOME", w.machine().root().resolve("home").toString(),
+                "BLUE_FORGEJO_TOKEN", token));
+        try (Realm byName = Realm.open(dev.bluerealm.RealmOptions.builder().realm("letemcook")
+                .blueHome(w.machine().blueHome()).environment(env).build())) { // as the daemon opens it
+            r = byName.refreshMergeOrder();
+        }
+
+        assertEquals(List.of("ml-infra#1"), r.updated(), r.toString());
+        assertEquals("success", mergeOrder("ml-infra").state());
+    }
+
+    @Test
+    void refreshMergeOrder_blockerOnNoForgejoRepository_staysPendingAndIsReported() throws Exception {
+        hostOnForgejo(w.aperture(), w.fungal(), w.mlInfra());
+        worktreesWithCommits();
+        run(w.fungal(), new PullRequestSetRequest.Open(RFC, "feat: training metrics v2", null));
+        eric.merge("eric", "aperture", 1, MergeRequest.mergeCommit(eric.pull("eric", "aperture", 1).headSha()));
+        ForgejoPull fungal = eric.pull("eric", "fungal-image-analysis", 1);
+        eric.editPull("eric", "fungal-image-analysis", 1, fungal.title(),
+                fungal.body().replace("blocked_by: aperture#1", "blocked_by: aperture#1, ghost#3"));
+
+        MergeOrderRefresh r;
+        try (Realm realm = open(w.fungal())) {
+            r = realm.refreshMergeOrder();
+        }
+
+        assertEquals(List.of("ghost: it is not a repository on " + forgejo.url() + ", so whether ghost#3 merged is"
+                + " unknown: counted as not merged"), r.problems());
+        assertEquals("pending", mergeOrder("fungal-image-analysis").state());
+        assertEquals("blocked by ghost#3", mergeOrder("fungal-image-analysis").description());
     }
 
     @Test

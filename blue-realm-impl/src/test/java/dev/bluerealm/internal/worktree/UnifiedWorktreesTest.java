@@ -157,6 +157,51 @@ class UnifiedWorktreesTest {
     }
 
     @Test
+    void worktrees_branchCheckedOutInTheMainCheckout_reportedInTheWayAndUntouched() throws Exception {
+        try (Git g = Git.open(w.aperture().toFile())) {
+            g.checkout().setCreateBranch(true).setName(BRANCH).call();
+        }
+
+        WorktreeResult r = run(w.fungal(), create());
+
+        Entry aperture = r.repos().get(1);
+        assertEquals(Outcome.SKIPPED_IN_THE_WAY, aperture.outcome(), r.toString());
+        assertEquals("branch " + BRANCH + " is checked out at " + w.aperture().toRealPath() + ": left untouched",
+                aperture.message());
+        assertFalse(Files.exists(w.aperture().resolve(".worktrees")));
+        assertEquals(List.of(Outcome.CREATED, Outcome.SKIPPED_IN_THE_WAY, Outcome.CREATED), outcomes(r));
+    }
+
+    @Test
+    void worktrees_folderIsAWorktreeOnAnotherBranch_reportedInTheWay() throws Exception {
+        assumeTrue(GitCli.available(), "git not on PATH: the worktree-on-another-branch check is skipped");
+        GitCli.run(w.mlInfra(), "worktree", "add", "-b", "other", FOLDER, "main");
+
+        WorktreeResult r = run(w.fungal(), create());
+
+        Entry ml = r.repos().get(2);
+        assertEquals(Outcome.SKIPPED_IN_THE_WAY, ml.outcome(), r.toString());
+        assertEquals(FOLDER + "/ is a worktree on other, not " + BRANCH + ": left untouched", ml.message());
+        assertEquals("other\n", GitCli.run(wt(w.mlInfra()), "rev-parse", "--abbrev-ref", "HEAD"));
+    }
+
+    @Test
+    void worktrees_defaultBranchWithoutCommits_reported() throws Exception {
+        try (Git g = Git.open(w.mlInfra().toFile())) { // as after `git checkout --orphan trunk`
+            org.eclipse.jgit.lib.RefUpdate head = g.getRepository().updateRef(Constants.HEAD);
+            head.disableRefLog();
+            head.link("refs/heads/trunk");
+        }
+
+        WorktreeResult r = run(w.fungal(), create());
+
+        Entry ml = r.repos().get(2);
+        assertEquals(Outcome.SKIPPED_NO_DEFAULT_BRANCH, ml.outcome(), r.toString());
+        assertEquals("its default branch trunk has no commit to branch from", ml.message());
+        assertFalse(Files.exists(w.mlInfra().resolve(".worktrees")));
+    }
+
+    @Test
     void remove_keepsUnmergedBranchDeletesMergedOneAndRefusesDirty() throws Exception {
         run(w.fungal(), create());
         try (Git g = Git.open(wt(w.aperture()).toFile())) { // work committed on the branch, not merged

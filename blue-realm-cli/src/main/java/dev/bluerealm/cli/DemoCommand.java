@@ -185,9 +185,10 @@ final class DemoCommand implements Callable<Integer> {
         void play(LetemcookExample example) throws StepFailed {
             out.println("Demo folder: " + root + " (BLUE_HOME=" + blueHome + ")");
             makeRepos(example);
-            out.println("The repos " + String.join(", ", LetemcookExample.REPOS) + " are the letemcook example's"
-                    + " (examples/letemcook in blue's source),");
-            out.println("each a git repo with its origin in remotes/.");
+            List<String> repos = LetemcookExample.REPOS;
+            out.println("Made the letemcook example's repos there (examples/letemcook in blue's source):");
+            out.println(String.join(", ", repos.subList(0, repos.size() - 1)) + " and " + repos.get(repos.size() - 1)
+                    + ", each a git repo with its origin in remotes/.");
             initialSetup(example);
             dailyDevelopment();
             consumerResponse();

@@ -31,7 +31,7 @@ class DemoE2ETest {
         String remote = "file://" + root.resolve(".blue/remotes/letemcook.git");
         assertInOrder(demo.out(),
                 "Demo folder: " + root + " (BLUE_HOME=" + root.resolve(".blue") + ")\n",
-                "each a git repo with its origin in remotes/.\n",
+                "aperture, fungal-image-analysis and ml-infra, each a git repo with its origin in remotes/.\n",
                 // Initial Setup
                 "\n== Initial Setup ==\n",
                 """

@@ -166,7 +166,7 @@ final class DemoCommand implements Callable<Integer> {
         final Path mlInfra;
         final Path realmCheckout;
         Path here;
-        String step = "setup";
+        String step = "make the example's repos";
 
         Script(PrintWriter out, PrintWriter err, Path root, Git git, CliContext demo) {
             this.out = out;
@@ -185,9 +185,10 @@ final class DemoCommand implements Callable<Integer> {
         void play(LetemcookExample example) throws StepFailed {
             out.println("Demo folder: " + root + " (BLUE_HOME=" + blueHome + ")");
             makeRepos(example);
-            out.println("The repos " + String.join(", ", LetemcookExample.REPOS) + " are the letemcook example's"
-                    + " (examples/letemcook in blue's source),");
-            out.println("each a git repo with its origin in remotes/.");
+            List<String> repos = LetemcookExample.REPOS;
+            out.println("Made the letemcook example's repos there (examples/letemcook in blue's source):");
+            out.println(String.join(", ", repos.subList(0, repos.size() - 1)) + " and " + repos.get(repos.size() - 1)
+                    + ", each a git repo with its origin in remotes/.");
             initialSetup(example);
             dailyDevelopment();
             consumerResponse();
@@ -195,7 +196,7 @@ final class DemoCommand implements Callable<Integer> {
             keepGoing();
         }
 
-        /** Each sample repo: one commit of the example's files on main, pushed to a bare origin under remotes/. */
+        /** Each sample repo: one commit of the example's files on main, and a bare origin under remotes/ holding it. */
         private void makeRepos(LetemcookExample example) throws StepFailed {
             for (String repo : LetemcookExample.REPOS) {
                 Path dir = root.resolve(repo);
@@ -205,9 +206,10 @@ final class DemoCommand implements Callable<Integer> {
                     throw new StepFailed(1, "cannot make the repo " + dir + ": " + e.getMessage());
                 }
                 Path origin = root.resolve("remotes").resolve(repo + ".git");
-                git.run(root, "-c", "init.defaultBranch=main", "init", "-q", "--bare", origin.toString());
+                git.run(root, "clone", "-q", "--bare", dir.toString(), origin.toString()); // local: hard links, no pack
                 git.run(dir, "remote", "add", "origin", "file://" + origin);
-                git.run(dir, "push", "-q", "-u", "origin", "main");
+                git.run(dir, "fetch", "-q", "origin");
+                git.run(dir, "branch", "-q", "--set-upstream-to=origin/main");
             }
         }
 
@@ -253,7 +255,7 @@ final class DemoCommand implements Callable<Integer> {
                 comment("  " + f.getKey());
             }
             gitShown(List.of("add", "domains"),
-                    List.of("commit", "-qm", "Describe s3-permissions 1.4.0 and training-datasets 1.1.0"),
+                    List.of("commit", "-qm", "Describe the contracts: schemas, values, hooks, bindings"),
                     List.of("push", "-q"));
             blue("realm", "check", "--mode=contract");
 
@@ -262,9 +264,9 @@ final class DemoCommand implements Callable<Integer> {
             blue("realm", "status");
         }
 
-        /** The team commits its membership ({@code .blue/}), so every clone and worktree carries it. */
+        /** The team commits its membership ({@code .blue/}), so every worktree carries it. */
         private void commitMembership() throws StepFailed {
-            gitShown(List.of("add", ".blue"), List.of("commit", "-qm", "Join realm letemcook"), List.of("push", "-q"));
+            gitShown(List.of("add", ".blue"), List.of("commit", "-qm", "Join realm letemcook"));
         }
 
         private void dailyDevelopment() throws StepFailed {
@@ -272,8 +274,7 @@ final class DemoCommand implements Callable<Integer> {
             step("Developer in aperture adds new S3 path");
             cd(aperture);
             edit(aperture, EXPERIMENTS, "Added: s3://bucket/training-metrics/experiments/*");
-            gitShown(List.of("commit", "-qam", "Write experiment metrics to training-metrics/experiments/"),
-                    List.of("push", "-q"));
+            gitShown(List.of("commit", "-qam", "Write experiment metrics to training-metrics/experiments/"));
 
             step("Check status");
             blue("realm", "status");
@@ -290,7 +291,7 @@ final class DemoCommand implements Callable<Integer> {
 
             step("Update binding");
             edit(fungal, GRANT_EXPERIMENTS, "Add new path to IAM policy (WRITE_PATHS):");
-            gitShown(List.of("commit", "-qam", "Grant aperture training-metrics/experiments/*"), List.of("push", "-q"));
+            gitShown(List.of("commit", "-qam", "Grant aperture training-metrics/experiments/*"));
 
             step("Sync to acknowledge",
                     "(the contract's importer hook, scripts/validate-iam-policy.sh, checks the IAM policy first;",

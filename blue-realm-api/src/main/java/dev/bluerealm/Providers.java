@@ -16,6 +16,20 @@ final class Providers {
     }
 
     static RealmProvider find(ClassLoader loader) throws ProviderException {
+        String named = System.getProperty(PROPERTY);
+        if (named != null) {
+            // the engine named: loaded directly, without ServiceLoader opening every jar on the class path to
+            // look for registrations (tens of milliseconds of a command's start); when that fails, the lookup
+            // below says why
+            try {
+                Class<?> type = Class.forName(named, true, loader);
+                if (RealmProvider.class.isAssignableFrom(type)) {
+                    return (RealmProvider) type.getConstructor().newInstance();
+                }
+            } catch (ReflectiveOperationException | LinkageError | RuntimeException e) {
+                // not there, or not an engine: reported below
+            }
+        }
         List<RealmProvider> found = ServiceLoader.load(RealmProvider.class, loader).stream()
                 .map(ServiceLoader.Provider::get).collect(Collectors.toList());
         String wanted = System.getProperty(PROPERTY);

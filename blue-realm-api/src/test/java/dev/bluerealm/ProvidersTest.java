@@ -86,6 +86,30 @@ class ProvidersTest {
     }
 
     @Test
+    void find_theProperty_loadsTheNamedEngineWithoutLookingForRegistrations(@TempDir Path dir) throws Exception {
+        ClassLoader loader = new URLClassLoader(new URL[] {dir.toUri().toURL()}, ProvidersTest.class.getClassLoader());
+        System.setProperty(Providers.PROPERTY, SecondEngine.class.getName());
+        try {
+            assertSame(SecondEngine.class, Providers.find(loader).getClass());
+        } finally {
+            System.clearProperty(Providers.PROPERTY);
+        }
+    }
+
+    @Test
+    void find_thePropertyNamingNoEngine_saysWhichWereFound(@TempDir Path dir) throws Exception {
+        ClassLoader loader = withServices(dir, FirstEngine.class.getName());
+        System.setProperty(Providers.PROPERTY, String.class.getName()); // a class, but no engine
+        try {
+            ProviderException e = assertThrows(ProviderException.class, () -> Providers.find(loader));
+            assertEquals(ErrorCode.NO_PROVIDER, e.code());
+            assertTrue(e.getMessage().contains("FirstEngine"), e.getMessage());
+        } finally {
+            System.clearProperty(Providers.PROPERTY);
+        }
+    }
+
+    @Test
     void find_oneEngine_returnsIt(@TempDir Path dir) throws Exception {
         assertSame(FirstEngine.class, Providers.find(withServices(dir, FirstEngine.class.getName())).getClass());
     }

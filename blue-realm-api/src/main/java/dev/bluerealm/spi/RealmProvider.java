@@ -9,7 +9,8 @@ import java.nio.file.Path;
 /**
  * The engine behind {@link Realm}. Implementations register in
  * {@code META-INF/services/dev.bluerealm.spi.RealmProvider}; {@link Realm#open} finds exactly one
- * (the system property {@code blue.realm.provider}, a class name, picks one among several).
+ * (the system property {@code blue.realm.provider}, a class name, picks one among several; the class it
+ * names is loaded directly, which spares a look through every jar of the class path).
  *
  * @since 0.1
  */

@@ -28,10 +28,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code blue realm admin init|join|domain|leave}. */
-@Command(name = "admin", mixinStandardHelpOptions = true, description = "Create and manage the realm.",
-        subcommands = {AdminCommand.Init.class, AdminCommand.Join.class, AdminCommand.DomainGroup.class,
-                AdminCommand.Invite.class, AdminCommand.Leave.class, CacheCommand.class})
+/** {@code blue realm admin init|join|domain|leave} (subcommands: {@link CommandTree}). */
+@Command(name = "admin", mixinStandardHelpOptions = true, description = "Create and manage the realm.")
 final class AdminCommand {
 
     @Command(name = "init", mixinStandardHelpOptions = true,
@@ -173,8 +171,8 @@ final class AdminCommand {
         }
     }
 
-    @Command(name = "domain", mixinStandardHelpOptions = true, description = "Create and list domains.",
-            subcommands = {DomainCreate.class, DomainList.class})
+    /** {@code blue realm admin domain create|list} (subcommands: {@link CommandTree}). */
+    @Command(name = "domain", mixinStandardHelpOptions = true, description = "Create and list domains.")
     static final class DomainGroup {}
 
     @Command(name = "create", mixinStandardHelpOptions = true,

@@ -5,11 +5,9 @@ import java.io.InputStream;
 import java.util.Properties;
 import picocli.CommandLine.Command;
 
-/** The root command. */
+/** The root command (its subcommands are listed in {@link CommandTree}). */
 @Command(name = "blue", mixinStandardHelpOptions = true, versionProvider = BlueCommand.Version.class,
         description = "Declare, check and evolve the contracts between repositories owned by different teams.",
-        subcommands = {RealmCommand.class, SchemaCommand.class, DaemonCommand.class, McpCommand.class, DemoCommand.class, CompletionCommand.class,
-                picocli.CommandLine.HelpCommand.class},
         exitCodeOnInvalidInput = Main.USAGE, exitCodeOnExecutionException = 1,
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:success", "1:errors", "2:warnings only", "64:usage error"},

@@ -14,9 +14,8 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
-/** {@code blue realm admin cache stats|clear}: this repo's .blue/cache.db. */
-@Command(name = "cache", mixinStandardHelpOptions = true, description = "Show or empty this repo's cache (.blue/cache.db).",
-        subcommands = {CacheCommand.Stats.class, CacheCommand.Clear.class})
+/** {@code blue realm admin cache stats|clear}: this repo's .blue/cache.db (subcommands: {@link CommandTree}). */
+@Command(name = "cache", mixinStandardHelpOptions = true, description = "Show or empty this repo's cache (.blue/cache.db).")
 final class CacheCommand {
 
     @Command(name = "stats", mixinStandardHelpOptions = true,

@@ -22,11 +22,12 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** {@code blue daemon start|stop|status|run|install}: the per-machine daemon of this {@code BLUE_HOME} (DESIGN §6). */
+/**
+ * {@code blue daemon start|stop|status|run|install}: the per-machine daemon of this {@code BLUE_HOME} (DESIGN §6);
+ * subcommands listed in {@link CommandTree}.
+ */
 @Command(name = "daemon", mixinStandardHelpOptions = true,
         description = "Start, stop, inspect and install the daemon that tells every session on this machine what changed.",
-        subcommands = {DaemonCommand.Start.class, DaemonCommand.Stop.class, DaemonCommand.Status.class,
-                DaemonCommand.Run.class, DaemonCommand.Install.class},
         footer = {"", "Example:", "  blue daemon status"})
 final class DaemonCommand {
 

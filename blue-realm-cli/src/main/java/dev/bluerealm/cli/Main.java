@@ -20,11 +20,32 @@ public final class Main {
     private Main() {}
 
     public static void main(String[] args) {
+        startupDefaults();
         CliContext context = CliContext.system();
         // Ctrl-C (or a kill) ends the daemon session too; a normal exit has closed it already
         Runtime.getRuntime().addShutdownHook(new Thread(context.session()::close, "blue-session-end"));
         // UTF-8 whatever the locale (as git does): the RFC's icons are not lost to a C locale's ASCII
         System.exit(run(args, context, utf8(System.out), utf8(System.err)));
+    }
+
+    /**
+     * Start-up (issue 8): the libraries' defaults that cost a command's start and that this process does
+     * not need; each can still be set otherwise with {@code -D} (BLUE_JAVA_OPTS).
+     */
+    private static void startupDefaults() {
+        // picocli: no look for Groovy on the class path
+        defaultProperty("picocli.disable.closures", "true");
+        // the engine and the logging binding this distribution ships, each loaded directly rather than found by
+        // ServiceLoader, which opens every jar on the class path to look for registrations
+        defaultProperty("blue.realm.provider", "dev.bluerealm.internal.realm.Engine");
+        defaultProperty("slf4j.provider", "org.slf4j.nop.NOPServiceProvider");
+        defaultProperty("slf4j.internal.verbosity", "WARN"); // without a line on stderr saying so
+    }
+
+    private static void defaultProperty(String name, String value) {
+        if (System.getProperty(name) == null) {
+            System.setProperty(name, value);
+        }
     }
 
     private static PrintWriter utf8(java.io.PrintStream stream) {
@@ -37,10 +58,37 @@ public final class Main {
      * {@code err} says so and the command works the same.
      */
     public static int run(String[] args, CliContext context, PrintWriter out, PrintWriter err) {
-        CommandLine cli = commandLine(context);
+        // Start-up: build only the commands the arguments name. A usage error found while parsing them
+        // is reported by the whole tree instead, so that its message and suggestions are the same.
+        java.util.Optional<CommandLine> few = CommandTree.along(args, factory(context));
+        if (few.isPresent()) {
+            boolean[] retry = {false};
+            int code = run(configure(few.get()), args, context, out, err, retry);
+            if (!retry[0]) {
+                return code;
+            }
+        }
+        return run(commandLine(context), args, context, out, err, null);
+    }
+
+    /** @param retry null, or set (and nothing printed) when the arguments do not parse */
+    private static int run(CommandLine cli, String[] args, CliContext context, PrintWriter out, PrintWriter err,
+                           boolean[] retry) {
         cli.setOut(out);
         cli.setErr(err);
+        boolean[] began = {false};
+        if (retry != null) {
+            CommandLine.IParameterExceptionHandler report = cli.getParameterExceptionHandler();
+            cli.setParameterExceptionHandler((ex, a) -> {
+                if (began[0]) {
+                    return report.handleParseException(ex, a); // thrown by the command itself
+                }
+                retry[0] = true;
+                return USAGE;
+            });
+        }
         cli.setExecutionStrategy(parsed -> {
+            began[0] = true;
             Sessions.begin(context, parsed);
             ProgressLine progress = context.showsProgress(parsed) ? ProgressLine.attach(cli, context, out, err) : null;
             try {
@@ -59,8 +107,14 @@ public final class Main {
         return code;
     }
 
+    /** The whole command tree, ready to run. */
     static CommandLine commandLine(CliContext context) {
-        CommandLine.IFactory factory = new CommandLine.IFactory() {
+        return configure(CommandTree.whole(factory(context)));
+    }
+
+    /** Commands get the context through a constructor taking it, when they have one. */
+    private static CommandLine.IFactory factory(CliContext context) {
+        return new CommandLine.IFactory() {
             @Override
             public <K> K create(Class<K> cls) throws Exception {
                 try {
@@ -70,7 +124,9 @@ public final class Main {
                 }
             }
         };
-        CommandLine cli = new CommandLine(BlueCommand.class, factory);
+    }
+
+    private static CommandLine configure(CommandLine cli) {
         cli.setExecutionExceptionHandler(Main::handle);
         cli.setParameterExceptionHandler((ex, args) -> {
             PrintWriter err = ex.getCommandLine().getErr();

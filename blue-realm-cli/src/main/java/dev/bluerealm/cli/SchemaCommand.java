@@ -12,9 +12,8 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code blue schema ...}. */
-@Command(name = "schema", mixinStandardHelpOptions = true, description = "Work with JSON Schemas directly.",
-        subcommands = SchemaCommand.Compat.class)
+/** {@code blue schema ...} (its subcommands are listed in {@link CommandTree}). */
+@Command(name = "schema", mixinStandardHelpOptions = true, description = "Work with JSON Schemas directly.")
 final class SchemaCommand {
 
     @Command(name = "compat", mixinStandardHelpOptions = true,

@@ -76,11 +76,48 @@ public final class CacheDb implements AutoCloseable {
         }
     }
 
+    private static volatile Thread preparing;
+
+    /**
+     * Loads SQLite (its JDBC driver, native library and connection set-up: tens of milliseconds in a
+     * cold JVM) on another thread, so that a command about to use the cache at {@code file} finds it
+     * ready; once per process, and only when that cache exists. {@link #open} waits for it first, so
+     * SQLite is never set up by two threads at once.
+     */
+    public static synchronized void prepare(Path file) {
+        if (preparing != null || !Files.isRegularFile(file)) {
+            return;
+        }
+        Thread t = new Thread(() -> {
+            try {
+                DriverManager.getConnection("jdbc:sqlite::memory:").close();
+            } catch (SQLException | RuntimeException | LinkageError e) {
+                // open meets it again and reports it
+            }
+        }, "blue-sqlite-prepare");
+        t.setDaemon(true);
+        preparing = t;
+        t.start();
+    }
+
+    private static void awaitPrepared() {
+        Thread t = preparing;
+        if (t == null) {
+            return;
+        }
+        try {
+            t.join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     /**
      * Opens (creating) the cache at {@code file}. A file that is not a cache of ours is moved aside
      * to {@code cache.db.corrupt} and a fresh one is made; {@code warn} hears about it.
      */
     public static CacheDb open(Path file, Clock clock, Consumer<String> warn) throws IOException {
+        awaitPrepared();
         Files.createDirectories(file.getParent());
         try {
             return connect(file, clock);
@@ -106,24 +143,29 @@ public final class CacheDb implements AutoCloseable {
             s.execute("PRAGMA journal_mode = WAL");
             // a cache: losing the last writes to a power cut costs a re-scan, never correctness
             s.execute("PRAGMA synchronous = NORMAL");
+            int version;
             try (ResultSet r = s.executeQuery("PRAGMA user_version")) {
-                int version = r.next() ? r.getInt(1) : 0;
-                if (version > SCHEMA_VERSION) {
-                    throw new SQLException("written by a newer blue (cache schema " + version + ")");
-                }
-                if (version != 0 && version != SCHEMA_VERSION) {
-                    throw new SQLException("unknown cache schema " + version);
-                }
+                version = r.next() ? r.getInt(1) : 0;
             }
-            if (!ours(s)) {
+            if (version > SCHEMA_VERSION) {
+                throw new SQLException("written by a newer blue (cache schema " + version + ")");
+            }
+            if (version != 0 && version != SCHEMA_VERSION) {
+                throw new SQLException("unknown cache schema " + version);
+            }
+            List<String> tables = tables(s);
+            if (!KNOWN_TABLES.containsAll(tables)) {
                 throw new SQLException("it holds tables that are not blue's");
             }
-            for (String ddl : DDL) {
-                s.execute(ddl);
-            }
-            s.execute("PRAGMA user_version = " + SCHEMA_VERSION);
-            for (Table t : Table.values()) {
-                s.execute("INSERT OR IGNORE INTO cache_stats (table_name) VALUES ('" + t.sql + "')");
+            // set up unless it already is: each of these statements is a write, which a read-only run can skip
+            if (version != SCHEMA_VERSION || tables.size() != KNOWN_TABLES.size() || statsRows(s) != Table.values().length) {
+                for (String ddl : DDL) {
+                    s.execute(ddl);
+                }
+                for (Table t : Table.values()) {
+                    s.execute("INSERT OR IGNORE INTO cache_stats (table_name) VALUES ('" + t.sql + "')");
+                }
+                s.execute("PRAGMA user_version = " + SCHEMA_VERSION);
             }
             return new CacheDb(c, clock);
         } catch (SQLException e) {
@@ -132,16 +174,23 @@ public final class CacheDb implements AutoCloseable {
         }
     }
 
-    private static boolean ours(Statement s) throws SQLException {
-        List<String> known = List.of("export_cache", "contract_cache", "validation_cache", "cache_stats");
+    private static final List<String> KNOWN_TABLES = List.of("export_cache", "contract_cache", "validation_cache",
+            "cache_stats");
+
+    private static List<String> tables(Statement s) throws SQLException {
+        List<String> names = new ArrayList<>();
         try (ResultSet r = s.executeQuery("SELECT name FROM sqlite_master WHERE type = 'table'")) {
             while (r.next()) {
-                if (!known.contains(r.getString(1))) {
-                    return false;
-                }
+                names.add(r.getString(1));
             }
         }
-        return true;
+        return names;
+    }
+
+    private static int statsRows(Statement s) throws SQLException {
+        try (ResultSet r = s.executeQuery("SELECT COUNT(*) FROM cache_stats")) {
+            return r.next() ? r.getInt(1) : 0;
+        }
     }
 
     private PreparedStatement statement(String sql) throws SQLException {

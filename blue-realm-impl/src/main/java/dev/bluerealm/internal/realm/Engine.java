@@ -18,6 +18,7 @@ import dev.bluerealm.admin.InitResult;
 import dev.bluerealm.admin.RealmWrite;
 import dev.bluerealm.internal.credentials.Redaction;
 import dev.bluerealm.internal.git.Files2;
+import dev.bluerealm.internal.git.GitSystemConfig;
 import dev.bluerealm.internal.git.LocalRepo;
 import dev.bluerealm.internal.git.RealmStore;
 import dev.bluerealm.internal.git.TreeSource;
@@ -58,6 +59,7 @@ public final class Engine implements RealmProvider {
     @Override
     public Realm open(RealmOptions options) throws RealmException {
         Path blueHome = options.resolvedBlueHome();
+        GitSystemConfig.prime(blueHome);
         if (options.url() != null) {
             boolean known = options.realm() != null && Files.isDirectory(managedClone(blueHome, options.realm())
                     .resolve(".git"));
@@ -92,6 +94,8 @@ public final class Engine implements RealmProvider {
         Path start = start(options);
         Path repoRoot = findConfigRoot(start);
         if (repoRoot != null) {
+            // its cache, if it has one, is likely to be opened (status of an exporter, check): SQLite loads meanwhile
+            dev.bluerealm.internal.cache.CacheDb.prepare(repoRoot.resolve(".blue/cache.db"));
             RepoConfig config = readRepoConfig(codec, repoRoot);
             Path clone = managedClone(blueHome, config.realm().name());
             if (!Files.isDirectory(clone.resolve(".git"))) {
@@ -228,6 +232,7 @@ public final class Engine implements RealmProvider {
     @Override
     public Realm init(InitRequest request, RealmOptions options) throws RealmException {
         Path blueHome = options.resolvedBlueHome();
+        GitSystemConfig.prime(blueHome);
         Path clone = managedClone(blueHome, request.name());
         if (Files.exists(clone)) {
             throw new InvalidRequestException(ErrorCode.ALREADY_EXISTS, "realm '" + request.name()
@@ -340,6 +345,7 @@ public final class Engine implements RealmProvider {
 
     @Override
     public java.util.Optional<String> activeRfc(RealmOptions options) {
+        GitSystemConfig.prime(options.resolvedBlueHome());
         return dev.bluerealm.internal.worktree.ActiveRfc.of(start(options));
     }
 

@@ -37,9 +37,6 @@ public final class SchemaValidator {
     static final int CACHE_SIZE = 128;
     private static final int RECENT = 8;
 
-    private static final SchemaRegistry REGISTRY = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12,
-            b -> b.schemaLoader(l -> l.fetchRemoteResources(false)));
-
     /**
      * The draft 2020-12 meta-schema with its vocabularies merged into one schema and {@code $dynamicRef
      * "#meta"} replaced by {@code $ref "#"} (what it resolves to for schemas of the standard dialect).
@@ -108,7 +105,22 @@ public final class SchemaValidator {
              }}
             """;
 
-    private static final Schema META = REGISTRY.getSchema(META_2020_12);
+    /**
+     * The validator library's registry and the compiled meta-schema, built on first use: setting them
+     * up loads and initialises the whole library (about 150 ms in a cold JVM), which a process that
+     * never checks a schema (the engine made for {@code blue realm status}) should not pay.
+     */
+    private static final class Meta {
+        static final SchemaRegistry REGISTRY = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12,
+                b -> b.schemaLoader(l -> l.fetchRemoteResources(false)));
+        static final Schema META = REGISTRY.getSchema(META_2020_12);
+
+        static {
+            META.initializeValidators(); // immutable once initialised: shared by every instance
+        }
+
+        private Meta() {}
+    }
     private static final Map<String, String> OTHER_DRAFTS = Map.of(
             "https://json-schema.org/draft/2019-09/schema", "https://json-schema.org/draft/2019-09/schema",
             "http://json-schema.org/draft-07/schema", "http://json-schema.org/draft-07/schema#",
@@ -136,10 +148,6 @@ public final class SchemaValidator {
     private final JsonValue[] recentKeys = new JsonValue[RECENT];
     private final Entry[] recentEntries = new Entry[RECENT];
     private int recentNext;
-
-    static {
-        META.initializeValidators(); // immutable once initialised: shared by every instance
-    }
 
     /** A validator with its own cache of compiled schemas; the engine keeps one (in its SchemaComparator). */
     public SchemaValidator() {}
@@ -261,7 +269,7 @@ public final class SchemaValidator {
         synchronized (e) {
             if (e.compiled == null && e.compileProblem == null) {
                 try {
-                    Schema c = REGISTRY.getSchema(JsonNodes.toNode(schema));
+                    Schema c = Meta.REGISTRY.getSchema(JsonNodes.toNode(schema));
                     c.initializeValidators();
                     e.compiled = c;
                 } catch (RuntimeException | StackOverflowError ex) {
@@ -276,16 +284,16 @@ public final class SchemaValidator {
 
     /** Meta-schema problems, unresolvable local references and bad patterns (no compilation). */
     private List<String> check(JsonValue schema) {
-        Schema meta = META;
+        Schema meta = Meta.META;
         if (schema instanceof JsonObject o && o.get("$schema") instanceof JsonString declared
                 && !Side.isDraft202012(declared.value())) {
             String iri = OTHER_DRAFTS.get(declared.value().replaceAll("#$", ""));
             if (iri == null) {
                 return List.of("(root): $schema " + declared.toJson() + " is not a JSON Schema draft this tool knows");
             }
-            meta = REGISTRY.getSchema(SchemaLocation.of(iri));
+            meta = Meta.REGISTRY.getSchema(SchemaLocation.of(iri));
         }
-        List<String> problems = meta == META && MetaShortcut.certainlyValid(schema) ? new ArrayList<>()
+        List<String> problems = meta == Meta.META && MetaShortcut.certainlyValid(schema) ? new ArrayList<>()
                 : new ArrayList<>(messages(meta.validate(JsonNodes.toNode(schema))));
         if (problems.isEmpty()) {
             new LocalCheck(Side.of("schema", schema), problems).schema(schema, "");

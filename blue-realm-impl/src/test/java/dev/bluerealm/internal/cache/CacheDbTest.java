@@ -116,6 +116,35 @@ class CacheDbTest {
     }
 
     @Test
+    void open_setUpCache_writesNothing_aDroppedTableOrStatsRowIsMadeAgain() throws Exception {
+        open(new ArrayList<>()).close();
+        Path file = tmp.resolve(".blue/cache.db");
+        try (var c = DriverManager.getConnection("jdbc:sqlite:" + file)) {
+            assertEquals(1, c.createStatement().executeQuery("PRAGMA user_version").getInt(1));
+        }
+        String changes = totalChanges(file);
+        open(new ArrayList<>()).close(); // already set up: a read-only open
+        assertEquals(changes, totalChanges(file));
+        try (var c = DriverManager.getConnection("jdbc:sqlite:" + file)) {
+            c.createStatement().execute("DROP TABLE validation_cache");
+            c.createStatement().execute("DELETE FROM cache_stats WHERE table_name = 'export_cache'");
+        }
+        List<String> warnings = new ArrayList<>();
+        try (CacheDb db = open(warnings)) {
+            db.putValidation("c", "1.0.0", "b", 0, "ok");
+            assertEquals(Optional.of(new CacheDb.ValidationRow(0, "ok")), db.validation("c", "1.0.0", "b"));
+            db.exports("a.py", 1, () -> "h");
+            assertEquals(1, db.stats().get(0).misses(), "the export_cache stats row is back");
+        }
+        assertEquals(List.of(), warnings);
+    }
+
+    /** The database file as a closed cache leaves it: every write committed since changes its header. */
+    private static String totalChanges(Path file) throws Exception {
+        return Files.getLastModifiedTime(file) + " " + java.util.Arrays.hashCode(Files.readAllBytes(file));
+    }
+
+    @Test
     void concurrentWriters_bothSucceed() throws Exception {
         open(new ArrayList<>()).close();
         ExecutorService pool = Executors.newFixedThreadPool(2);

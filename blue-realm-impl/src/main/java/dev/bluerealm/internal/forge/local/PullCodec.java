@@ -45,7 +45,13 @@ final class PullCodec {
         static final Meta EMPTY = new Meta(FORMAT, 1);
     }
 
-    private final JsonMapper mapper = JsonMapper.builder().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
+    /**
+     * Built on the first record read: Jackson's mapper costs a cold command tens of milliseconds, and a
+     * realm without pull requests has none to read ({@code blue realm status}).
+     */
+    private static final class Json {
+        static final JsonMapper MAPPER = JsonMapper.builder().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
+    }
 
     byte[] encode(PullRecord r) {
         Map<String, JsonValue> m = new TreeMap<>();
@@ -107,7 +113,7 @@ final class PullCodec {
      */
     PullRecord decode(String file, int number, byte[] bytes) throws RealmLoadException {
         Reader in = new Reader(file);
-        JsonNode root = in.parse(mapper, bytes);
+        JsonNode root = in.parse(Json.MAPPER, bytes);
         PullRecord record = null;
         if (in.object(root, "a pull request", RECORD_KEYS)) {
             Integer n = in.integer(root, "number");
@@ -147,7 +153,7 @@ final class PullCodec {
 
     Meta decodeMeta(String file, byte[] bytes) throws RealmLoadException {
         Reader in = new Reader(file);
-        JsonNode root = in.parse(mapper, bytes);
+        JsonNode root = in.parse(Json.MAPPER, bytes);
         Meta meta = null;
         if (in.object(root, "the pull requests' meta file", META_KEYS)) {
             Integer format = in.integer(root, "format");

@@ -86,6 +86,39 @@ public sealed interface JsonValue {
         return new JsonObject(new LinkedHashMap<>(members));
     }
 
+    /**
+     * An object of two members in this order. Unlike {@code Map.of}, whose iteration order changes
+     * from run to run, the order of these overloads is the order written, so a documented JSON shape
+     * prints the same every time.
+     *
+     * @throws IllegalArgumentException when a name appears twice
+     */
+    static JsonValue object(String n1, JsonValue v1, String n2, JsonValue v2) {
+        return ordered(n1, v1, n2, v2);
+    }
+
+    /** An object of three members in this order (see {@link #object(String, JsonValue, String, JsonValue)}). */
+    static JsonValue object(String n1, JsonValue v1, String n2, JsonValue v2, String n3, JsonValue v3) {
+        return ordered(n1, v1, n2, v2, n3, v3);
+    }
+
+    /** An object of four members in this order (see {@link #object(String, JsonValue, String, JsonValue)}). */
+    static JsonValue object(String n1, JsonValue v1, String n2, JsonValue v2, String n3, JsonValue v3,
+                            String n4, JsonValue v4) {
+        return ordered(n1, v1, n2, v2, n3, v3, n4, v4);
+    }
+
+    private static JsonValue ordered(Object... namesAndValues) {
+        Map<String, JsonValue> members = new LinkedHashMap<>();
+        for (int i = 0; i < namesAndValues.length; i += 2) {
+            String name = (String) namesAndValues[i];
+            if (members.put(name, (JsonValue) namesAndValues[i + 1]) != null) {
+                throw new IllegalArgumentException("member '" + name + "' appears twice");
+            }
+        }
+        return new JsonObject(members);
+    }
+
     /** A string value, or {@link #NULL} when {@code s} is null. */
     static JsonValue stringOrNull(String s) {
         return s == null ? NULL : new JsonString(s);

@@ -33,6 +33,19 @@ class JsonValueTest {
     // ------------------------------------------------------------------ escaping
 
     @Test
+    void object_ofNamesAndValues_keepsTheOrderWritten() {
+        // Map.of would print these in an order that changes from JVM to JVM: the shapes we document must not
+        JsonValue two = JsonValue.object("zeta", JsonValue.bool(true), "alpha", JsonValue.bool(false));
+        JsonValue three = JsonValue.object("m", num("1"), "b", num("2"), "y", num("3"));
+        JsonValue four = JsonValue.object("d", JsonValue.NULL, "c", JsonValue.NULL, "b", JsonValue.NULL, "a", JsonValue.NULL);
+
+        assertEquals("{\"zeta\":true,\"alpha\":false}", two.toJson());
+        assertEquals("{\"m\":1,\"b\":2,\"y\":3}", three.toJson());
+        assertEquals(List.of("d", "c", "b", "a"), List.copyOf(((JsonValue.JsonObject) four).members().keySet()));
+        assertThrows(IllegalArgumentException.class, () -> JsonValue.object("a", JsonValue.bool(true), "a", JsonValue.bool(false)));
+    }
+
+    @Test
     void toJson_quotesAndBackslashes_areEscaped() {
         assertEquals("\"say \\\"hi\\\" \\\\ bye\"", JsonValue.string("say \"hi\" \\ bye").toJson());
     }

@@ -297,8 +297,8 @@ final class AdminCommand {
                     }
                 }
                 if (common.json) {
-                    out.println(JsonValue.object(Map.of("realm", JsonValue.string(realm.name()),
-                            "domains", JsonValue.array(json))).toPrettyJson());
+                    out.println(JsonValue.object("realm", JsonValue.string(realm.name()),
+                            "domains", JsonValue.array(json)).toPrettyJson());
                 }
             }
             return 0;

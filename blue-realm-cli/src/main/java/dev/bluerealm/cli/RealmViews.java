@@ -72,8 +72,8 @@ public final class RealmViews implements RealmTools {
         try {
             plan = realm.syncPlanner(SyncRequest.defaults()).plan();
         } catch (RealmException e) {
-            return JsonValue.object(Map.of("error", JsonValue.string(e.getMessage()),
-                    "code", JsonValue.string(e.code().name())));
+            return JsonValue.object("error", JsonValue.string(e.getMessage()),
+                    "code", JsonValue.string(e.code().name()));
         }
         List<JsonValue> changes = new ArrayList<>();
         for (SyncPlan.ContractChange c : plan.changes()) {
@@ -123,8 +123,8 @@ public final class RealmViews implements RealmTools {
             m.put("name", JsonValue.string(c.name()));
             m.put("version", JsonValue.string(c.version().toString()));
             m.put("owner", JsonValue.string(c.owner()));
-            m.put("compatibility", JsonValue.object(Map.of("backwards", JsonValue.bool(c.compatibility().backwards()),
-                    "forwards", JsonValue.bool(c.compatibility().forwards()))));
+            m.put("compatibility", JsonValue.object("backwards", JsonValue.bool(c.compatibility().backwards()),
+                    "forwards", JsonValue.bool(c.compatibility().forwards())));
             m.put("value", c.value());
             m.put("schema", c.schema());
             m.put("history", JsonValue.array(c.evolution().stream().map(e -> {

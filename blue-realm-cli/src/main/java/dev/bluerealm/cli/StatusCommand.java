@@ -208,8 +208,8 @@ final class StatusCommand implements Callable<Integer> {
             cm.put("contract", JsonValue.string(c.contract()));
             cm.put("version", JsonValue.string(c.version()));
             cm.put("diff", JsonValue.array(c.diff().stream().map(JsonValue::string).toList()));
-            cm.put("importers", JsonValue.array(c.importers().stream().map(i -> JsonValue.object(Map.of(
-                    "repo", JsonValue.string(i.repo()), "range", JsonValue.string(i.range())))).toList()));
+            cm.put("importers", JsonValue.array(c.importers().stream().map(i -> JsonValue.object(
+                    "repo", JsonValue.string(i.repo()), "range", JsonValue.string(i.range()))).toList()));
             return JsonValue.object(cm);
         }).toList()));
         m.put("pull_requests", JsonValue.array(s.pullRequests().stream().map(p -> {

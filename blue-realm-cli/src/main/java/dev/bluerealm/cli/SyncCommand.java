@@ -291,9 +291,9 @@ final class SyncCommand implements Callable<Integer> {
     }
 
     static JsonValue violations(SyncPlan plan) {
-        return JsonValue.array(plan.violations().stream().map(v -> JsonValue.object(Map.of(
+        return JsonValue.array(plan.violations().stream().map(v -> JsonValue.object(
                 "domain", JsonValue.string(v.domain()), "contract", JsonValue.string(v.contract()),
-                "owner", JsonValue.string(v.owner())))).toList());
+                "owner", JsonValue.string(v.owner()))).toList());
     }
 
     /** The stable --json document: the plan, and what was done (null for a dry run). */
@@ -344,9 +344,9 @@ final class SyncCommand implements Callable<Integer> {
                 am.put("to", JsonValue.string(a.toVersion()));
                 return JsonValue.object(am);
             }).toList()));
-            done.put("refused", JsonValue.array(r.refused().stream().map(f -> JsonValue.object(Map.of(
+            done.put("refused", JsonValue.array(r.refused().stream().map(f -> JsonValue.object(
                     "pull_request", JsonValue.number(f.pullRequest()), "contract", JsonValue.string(f.contract()),
-                    "version", JsonValue.string(f.version()), "reason", JsonValue.string(f.reason())))).toList()));
+                    "version", JsonValue.string(f.version()), "reason", JsonValue.string(f.reason()))).toList()));
             done.put("binding_commit", JsonValue.stringOrNull(r.bindingCommit()));
             done.put("merged", JsonValue.array(r.merged().stream().map(SyncCommand::pr).toList()));
             done.put("notice", JsonValue.string(r.notice()));
@@ -366,9 +366,9 @@ final class SyncCommand implements Callable<Integer> {
         m.put("author_repo", JsonValue.stringOrNull(p.authorRepo()));
         m.put("state", JsonValue.string(p.state().name().toLowerCase(java.util.Locale.ROOT)));
         m.put("reviewers", JsonValue.array(p.reviewers().stream().map(JsonValue::string).toList()));
-        m.put("acknowledgements", JsonValue.array(p.acknowledgements().stream().map(a -> JsonValue.object(Map.of(
+        m.put("acknowledgements", JsonValue.array(p.acknowledgements().stream().map(a -> JsonValue.object(
                 "repo", JsonValue.string(a.repo()), "by", JsonValue.string(a.by()),
-                "at", JsonValue.string(a.at().toString()), "version", JsonValue.string(a.version())))).toList()));
+                "at", JsonValue.string(a.at().toString()), "version", JsonValue.string(a.version()))).toList()));
         m.put("breaking", JsonValue.bool(p.breaking()));
         m.put("grace_deadline", p.graceDeadline() == null ? JsonValue.NULL : JsonValue.string(p.graceDeadline().toString()));
         m.put("merge_commit", JsonValue.stringOrNull(p.mergeCommit()));

@@ -200,7 +200,7 @@ final class DaemonApi {
         if (!store.removeSession(id)) {
             throw HttpError.notFound("no session " + id);
         }
-        Exchanges.send(ex, 200, JsonValue.object(Map.of("id", JsonValue.number(id), "removed", JsonValue.bool(true))));
+        Exchanges.send(ex, 200, JsonValue.object("id", JsonValue.number(id), "removed", JsonValue.bool(true)));
     }
 
     private void touch(HttpExchange ex, long id) throws Exception {

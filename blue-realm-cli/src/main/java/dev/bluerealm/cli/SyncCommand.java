@@ -81,10 +81,9 @@ final class SyncCommand implements Callable<Integer> {
             if (common.json) {
                 Map<String, JsonValue> m = new LinkedHashMap<>(((JsonValue.JsonObject) planJson(plan, result)).members());
                 m.put("daemon", JsonValue.stringOrNull(notice));
-                Map<String, JsonValue> statuses = new LinkedHashMap<>();
-                statuses.put("updated", JsonValue.array(mergeOrder.updated().stream().map(JsonValue::string).toList()));
-                statuses.put("problems", JsonValue.array(mergeOrder.problems().stream().map(JsonValue::string).toList()));
-                m.put("merge_order", JsonValue.object(statuses));
+                m.put("merge_order", JsonValue.object(
+                        "updated", JsonValue.array(mergeOrder.updated().stream().map(JsonValue::string).toList()),
+                        "problems", JsonValue.array(mergeOrder.problems().stream().map(JsonValue::string).toList())));
                 out.println(JsonValue.object(m).toPrettyJson());
             } else {
                 printResult(out, plan, result, notice, mergeOrder);

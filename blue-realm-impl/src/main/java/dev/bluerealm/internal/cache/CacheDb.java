@@ -76,48 +76,11 @@ public final class CacheDb implements AutoCloseable {
         }
     }
 
-    private static volatile Thread preparing;
-
-    /**
-     * Loads SQLite (its JDBC driver, native library and connection set-up: tens of milliseconds in a
-     * cold JVM) on another thread, so that a command about to use the cache at {@code file} finds it
-     * ready; once per process, and only when that cache exists. {@link #open} waits for it first, so
-     * SQLite is never set up by two threads at once.
-     */
-    public static synchronized void prepare(Path file) {
-        if (preparing != null || !Files.isRegularFile(file)) {
-            return;
-        }
-        Thread t = new Thread(() -> {
-            try {
-                DriverManager.getConnection("jdbc:sqlite::memory:").close();
-            } catch (SQLException | RuntimeException | LinkageError e) {
-                // open meets it again and reports it
-            }
-        }, "blue-sqlite-prepare");
-        t.setDaemon(true);
-        preparing = t;
-        t.start();
-    }
-
-    private static void awaitPrepared() {
-        Thread t = preparing;
-        if (t == null) {
-            return;
-        }
-        try {
-            t.join();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
     /**
      * Opens (creating) the cache at {@code file}. A file that is not a cache of ours is moved aside
      * to {@code cache.db.corrupt} and a fresh one is made; {@code warn} hears about it.
      */
     public static CacheDb open(Path file, Clock clock, Consumer<String> warn) throws IOException {
-        awaitPrepared();
         Files.createDirectories(file.getParent());
         try {
             return connect(file, clock);

@@ -5,10 +5,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.Objects;
 import java.util.Optional;
@@ -200,11 +198,7 @@ public final class GitSystemConfig {
             try (OutputStream out = Files.newOutputStream(tmp)) {
                 p.store(out, "where git's system config is (blue-realm; safe to delete)");
             }
-            try {
-                Files.move(tmp, memo, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, memo, StandardCopyOption.REPLACE_EXISTING);
-            }
+            Files2.moveIntoPlace(tmp, memo);
             tmp = null;
         } catch (IOException | RuntimeException e) {
             // a read-only BLUE_HOME: JGit discovers it again next time

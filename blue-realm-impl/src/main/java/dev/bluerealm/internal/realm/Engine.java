@@ -55,6 +55,7 @@ public final class Engine implements RealmProvider {
     private final RealmCodec codec = new RealmCodec();
     private final RealmLoader loader = new RealmLoader(codec, YamlLimits.DEFAULT);
     private final SchemaComparator schemas = new SchemaComparator();
+    private final dev.bluerealm.internal.cache.SqliteWarmUp sqlite = new dev.bluerealm.internal.cache.SqliteWarmUp();
 
     @Override
     public Realm open(RealmOptions options) throws RealmException {
@@ -95,7 +96,7 @@ public final class Engine implements RealmProvider {
         Path repoRoot = findConfigRoot(start);
         if (repoRoot != null) {
             // its cache, if it has one, is likely to be opened (status of an exporter, check): SQLite loads meanwhile
-            dev.bluerealm.internal.cache.CacheDb.prepare(repoRoot.resolve(".blue/cache.db"));
+            sqlite.start(repoRoot.resolve(".blue/cache.db"));
             RepoConfig config = readRepoConfig(codec, repoRoot);
             Path clone = managedClone(blueHome, config.realm().name());
             if (!Files.isDirectory(clone.resolve(".git"))) {
@@ -105,7 +106,7 @@ public final class Engine implements RealmProvider {
         }
         Path gitRoot = LocalRepo.root(start);
         if (gitRoot != null && Files.isRegularFile(gitRoot.resolve("realm.yaml"))) {
-            return new OpenRealm(options, RealmStore.open(gitRoot, false, transports(options)), codec, loader, null, gitRoot, null, schemas);
+            return new OpenRealm(options, RealmStore.open(gitRoot, false, transports(options)), codec, loader, null, gitRoot, null, schemas, sqlite);
         }
         throw new RealmNotFoundException(ErrorCode.NOT_IN_REALM, "not in a realm: no " + RepoConfig.PATH + " in "
                 + start + " or any folder above it, and it is not a realm checkout. Join one with"
@@ -119,7 +120,7 @@ public final class Engine implements RealmProvider {
             if (!options.offline() && init == null) {
                 store.fetch();
             }
-            OpenRealm realm = new OpenRealm(options, store, codec, loader, repo, null, init, schemas);
+            OpenRealm realm = new OpenRealm(options, store, codec, loader, repo, null, init, schemas, sqlite);
             store.syncWorkTree(); // only once the fetched tip loaded: a broken realm leaves the clone as it was
             return realm;
         } catch (RealmException | RuntimeException e) {

@@ -74,6 +74,7 @@ final class OpenRealm implements Realm {
     private final Progress progress;
     private final HookRunner hooks;
     private final SchemaComparator schemas;
+    private final dev.bluerealm.internal.cache.SqliteWarmUp sqlite; // loading SQLite meanwhile, for openCache
     private final ModelSnapshots snapshots;
     private Planned planned; // the last sync plan made here, so sync(plan) need not read it all again
     private RealmModel model;
@@ -86,8 +87,10 @@ final class OpenRealm implements Realm {
     record RepoContext(Path root, RepoConfig config) {}
 
     OpenRealm(RealmOptions options, RealmStore store, RealmCodec codec, RealmLoader loader, RepoContext repoContext,
-              Path workTree, InitResult initResult, SchemaComparator schemas) throws RealmException {
+              Path workTree, InitResult initResult, SchemaComparator schemas,
+              dev.bluerealm.internal.cache.SqliteWarmUp sqlite) throws RealmException {
         this.schemas = schemas;
+        this.sqlite = sqlite;
         this.options = options;
         this.progress = Progress.of(options.progress());
         this.hooks = new HookRunner(HookRunner.DEFAULT_TIMEOUT, progress);
@@ -224,7 +227,7 @@ final class OpenRealm implements Realm {
         CacheDb cache = null;
         if (root != null && request.useCache()) {
             try {
-                cache = CacheDb.open(root.resolve(".blue/cache.db"), options.clock(), warnings::add);
+                cache = openCache(root.resolve(".blue/cache.db"), warnings::add);
             } catch (IOException e) {
                 warnings.add("the cache cannot be used (" + e.getMessage() + "); checking without it");
             }
@@ -233,6 +236,12 @@ final class OpenRealm implements Realm {
                 root == null ? null : new Extractor(root, hooks, cache == null ? ScanCache.NONE : Checker.exportCache(cache),
                         progress),
                 schemas, request.ci(), warnings, progress);
+    }
+
+    /** This repo's cache, once the engine's SQLite warm-up (if any) is done. */
+    private CacheDb openCache(Path file, java.util.function.Consumer<String> warn) throws IOException {
+        sqlite.await();
+        return CacheDb.open(file, options.clock(), warn);
     }
 
     private ContractHistory history() {
@@ -257,7 +266,7 @@ final class OpenRealm implements Realm {
         return new RepoCache() {
             @Override
             public List<RepoCache.TableStats> stats() throws RealmException {
-                try (CacheDb db = CacheDb.open(file, options.clock(), w -> { })) {
+                try (CacheDb db = openCache(file, w -> { })) {
                     return db.stats().stream().map(t -> new RepoCache.TableStats(t.table().tableName(), t.entries(),
                             t.hits(), t.misses())).toList();
                 } catch (IOException | java.sql.SQLException e) {
@@ -267,7 +276,7 @@ final class OpenRealm implements Realm {
 
             @Override
             public void clear() throws RealmException {
-                try (CacheDb db = CacheDb.open(file, options.clock(), w -> { })) {
+                try (CacheDb db = openCache(file, w -> { })) {
                     db.clear();
                     snapshots.clear();
                 } catch (IOException | java.sql.SQLException e) {
@@ -742,8 +751,7 @@ final class OpenRealm implements Realm {
             return new dev.bluerealm.internal.worktree.UnifiedWorktrees(model, repo.config().repo(), repo.root(),
                     (url, dir) -> {
                         if (transports[0] == null) {
-                            transports[0] = dev.bluerealm.internal.git.Transports.forEnvironment(
-                                    options.environment(), options.resolvedBlueHome());
+                            transports[0] = Engine.transports(options);
                         }
                         LocalRepo.cloneInto(url, dir, transports[0]);
                     }).run(request);

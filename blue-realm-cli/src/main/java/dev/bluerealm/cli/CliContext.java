@@ -8,26 +8,30 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * What a command may know of the process: its working folder, environment and clock, and the
- * daemon session of the command running. Tests and the demo run commands in other folders and
- * {@code BLUE_HOME}s without touching the real process; every derived context has a session slot
- * of its own.
+ * What a command may know of the process it serves: its working folder, environment and clock,
+ * the daemon session and progress display of the command running, and the {@link ClientProcess}
+ * (its pid, whether it writes to a terminal). Tests and the demo run commands in other folders and
+ * {@code BLUE_HOME}s without touching the real process, and the daemon runs them for its clients
+ * ({@link DaemonRunHost}); every derived context has a session slot of its own.
  */
-public record CliContext(Path cwd, Map<String, String> env, Clock clock, SessionSlot session, ProgressSlot progress) {
+public record CliContext(Path cwd, Map<String, String> env, Clock clock, SessionSlot session, ProgressSlot progress,
+                         ClientProcess client) {
     public CliContext {
         cwd = cwd.toAbsolutePath().normalize();
         env = Map.copyOf(env);
         java.util.Objects.requireNonNull(session, "session");
         java.util.Objects.requireNonNull(progress, "progress");
+        java.util.Objects.requireNonNull(client, "client");
     }
 
+    /** This JVM's context in {@code cwd}. */
     public CliContext(Path cwd, Map<String, String> env, Clock clock) {
         this(cwd, env, clock, new SessionSlot());
     }
 
-    /** A context sharing {@code session} (another folder of the same run), without a progress display. */
+    /** A context of this JVM sharing {@code session} (another folder of the same run), without a progress display. */
     public CliContext(Path cwd, Map<String, String> env, Clock clock, SessionSlot session) {
-        this(cwd, env, clock, session, new ProgressSlot());
+        this(cwd, env, clock, session, new ProgressSlot(), ClientProcess.current());
     }
 
     /** The running process's context. */
@@ -37,14 +41,14 @@ public record CliContext(Path cwd, Map<String, String> env, Clock clock, Session
 
     /** The same context in another folder. */
     public CliContext in(Path dir) {
-        return new CliContext(cwd.resolve(dir), env, clock);
+        return new CliContext(cwd.resolve(dir), env, clock, new SessionSlot(), new ProgressSlot(), client);
     }
 
     /** The same context with one environment variable set. */
     public CliContext with(String name, String value) {
         Map<String, String> copy = new HashMap<>(env);
         copy.put(name, value);
-        return new CliContext(cwd, copy, clock);
+        return new CliContext(cwd, copy, clock, new SessionSlot(), new ProgressSlot(), client);
     }
 
     /** Options for opening a realm from here (with this run's progress display, when it has one). */
@@ -60,7 +64,7 @@ public record CliContext(Path cwd, Map<String, String> env, Clock clock, Session
     }
 
     private boolean terminal() {
-        return !env.containsKey("NO_COLOR") && System.console() != null && env.containsKey("TERM")
+        return !env.containsKey("NO_COLOR") && client.stdoutTerminal() && env.containsKey("TERM")
                 && !"dumb".equals(env.get("TERM"));
     }
 
@@ -78,20 +82,6 @@ public record CliContext(Path cwd, Map<String, String> env, Clock clock, Session
                 return false;
             }
         }
-        return stderrIsTerminal();
-    }
-
-    /**
-     * The console is stdin and stdout; stderr may still be redirected ({@code 2>log}). Where
-     * {@code /proc} tells (Linux), it must be a terminal device; elsewhere the console decides.
-     */
-    private static boolean stderrIsTerminal() {
-        Path fd = Path.of("/proc/self/fd/2");
-        try {
-            String target = java.nio.file.Files.readSymbolicLink(fd).toString();
-            return target.startsWith("/dev/pts/") || target.startsWith("/dev/tty") || target.equals("/dev/console");
-        } catch (java.io.IOException | UnsupportedOperationException e) {
-            return !java.nio.file.Files.exists(fd);
-        }
+        return client.stderrTerminal();
     }
 }

@@ -16,10 +16,20 @@ import picocli.CommandLine;
 public final class Main {
     /** Exit code for a usage error (sysexits' EX_USAGE). */
     public static final int USAGE = 64;
+    /** Set by {@code bin/blue} when its small JVM has asked the daemon to run the command, and it did not. */
+    static final String RELAY_TRIED = "blue.relay.tried";
 
     private Main() {}
 
     public static void main(String[] args) {
+        // start-up: `realm status` and `realm check` run in the daemon's warm JVM when one runs (DaemonRun),
+        // unless bin/blue has asked the daemon already (and got no)
+        java.util.OptionalInt relayed = System.getProperty(RELAY_TRIED) != null ? java.util.OptionalInt.empty()
+                : DaemonRun.relay(args, System.getenv(), java.nio.file.Path.of(System.getProperty("user.dir")), System.out, System.err);
+        if (relayed.isPresent()) {
+            System.out.flush();
+            System.exit(relayed.getAsInt());
+        }
         startupDefaults();
         CliContext context = CliContext.system();
         // Ctrl-C (or a kill) ends the daemon session too; a normal exit has closed it already

@@ -37,7 +37,7 @@ public final class RealmViews implements RealmTools {
     }
 
     private CliContext at(Path cwd) {
-        return new CliContext(cwd, context.env(), context.clock(), context.session());
+        return new CliContext(cwd, context.env(), context.clock(), context.session(), new ProgressSlot(), context.client());
     }
 
     @Override

@@ -29,7 +29,7 @@ final class Sessions {
         }
         String rfc = activeRfc(options, parsed);
         context.session().open(CommandSession.begin(CommandSession.Request.of(options.resolvedBlueHome(),
-                context.env(), repo.get().repo(), repo.get().realm().name()).withActiveRfc(rfc)));
+                context.env(), repo.get().repo(), repo.get().realm().name(), context.client().pid()).withActiveRfc(rfc)));
     }
 
     /**

@@ -52,7 +52,14 @@ public final class CommandSession implements AutoCloseable {
 
         /** This process's session in {@code repo}: client id {@code cli-<pid>}, auto-start unless {@code BLUE_DAEMON=off}. */
         public static Request of(Path blueHome, Map<String, String> env, String repo, String realm) {
-            long pid = ProcessHandle.current().pid();
+            return of(blueHome, env, repo, realm, ProcessHandle.current().pid());
+        }
+
+        /**
+         * The session of the client process {@code pid} in {@code repo} (a command the daemon runs for that
+         * client: the session ends with the client, not with the daemon).
+         */
+        public static Request of(Path blueHome, Map<String, String> env, String repo, String realm, long pid) {
             return new Request(blueHome, env, repo, realm, "cli-" + pid, pid, null, !off(env));
         }
 

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.Objects;
@@ -92,6 +93,8 @@ public final class DaemonServer implements AutoCloseable {
 
     private final DaemonConfig config;
     private final EventStreams.Limits streamLimits;
+    private final CommandHost commandHost;
+    private CommandSocket commands;
     private final AtomicInteger boundPort = new AtomicInteger();
     private InstanceLock lock;
     private DaemonStore store;
@@ -105,19 +108,29 @@ public final class DaemonServer implements AutoCloseable {
     private boolean started;
     private boolean stopped;
 
-    private DaemonServer(DaemonConfig config, EventStreams.Limits streamLimits) {
+    private DaemonServer(DaemonConfig config, EventStreams.Limits streamLimits, CommandHost commandHost) {
         this.config = config;
         this.streamLimits = streamLimits;
+        this.commandHost = commandHost;
     }
 
-    /** A daemon for {@code config}, not started. */
+    /**
+     * A daemon for {@code config}, not started. It runs commands for clients ({@link CommandRelay}) when
+     * a {@link CommandHost} is registered on the class path, as the {@code blue} command line's is.
+     */
     public static DaemonServer create(DaemonConfig config) {
-        return create(config, EventStreams.Limits.defaults());
+        return new DaemonServer(Objects.requireNonNull(config, "config"), EventStreams.Limits.defaults(),
+                CommandHost.installed().orElse(null));
     }
 
-    /** A daemon whose {@code GET /events} streams follow {@code streamLimits} (tests). */
+    /** A daemon running commands through {@code commandHost} (null: none), not started. */
+    public static DaemonServer create(DaemonConfig config, CommandHost commandHost) {
+        return new DaemonServer(Objects.requireNonNull(config, "config"), EventStreams.Limits.defaults(), commandHost);
+    }
+
+    /** A daemon whose {@code GET /events} streams follow {@code streamLimits}, running no commands (tests). */
     static DaemonServer create(DaemonConfig config, EventStreams.Limits streamLimits) {
-        return new DaemonServer(Objects.requireNonNull(config, "config"), Objects.requireNonNull(streamLimits, "limits"));
+        return new DaemonServer(Objects.requireNonNull(config, "config"), Objects.requireNonNull(streamLimits, "limits"), null);
     }
 
     /**
@@ -163,6 +176,9 @@ public final class DaemonServer implements AutoCloseable {
             events.getFilters().add(access);
             events.getFilters().add(security);
             server.start();
+            if (commandHost != null) {
+                commands = CommandSocket.open(config.blueHome(), commandHost, token).orElse(null);
+            }
             lock.publish(ProcessHandle.current().pid(), boundPort.get(), config.blueHome());
             scheduler = Executors.newSingleThreadScheduledExecutor(daemonThreads("blue-daemon-timer"));
             long clean = config.cleanInterval().toMillis();
@@ -237,6 +253,11 @@ public final class DaemonServer implements AutoCloseable {
         return config;
     }
 
+    /** The command socket's path, while the daemon runs commands ({@link CommandRelay}). */
+    public Optional<Path> commandSocket() {
+        return Optional.ofNullable(commands).map(CommandSocket::path);
+    }
+
     /** Runs one fetch of every known realm now (tests; the timer does it otherwise). */
     void scanRealms() {
         watcher.scanAll();
@@ -253,6 +274,9 @@ public final class DaemonServer implements AutoCloseable {
         stopped = true;
         if (scheduler != null) {
             scheduler.shutdownNow();
+        }
+        if (commands != null) {
+            commands.close(); // clients of a command cut off now run it themselves, or are told it broke off
         }
         if (access != null) {
             access.drain(5000);

@@ -103,10 +103,19 @@ final class InstanceLock implements AutoCloseable {
         }
     }
 
-    /** True when some process holds the lock of {@code dir} (probing briefly takes and releases it). */
+    /**
+     * True when some process holds the lock of {@code dir} (probing briefly takes and releases it). The
+     * daemon's own process never probes: closing any descriptor of the lock file drops every lock the
+     * process holds on it (POSIX record locks), so a probe in the daemon (a command it runs for a client
+     * asking whether the daemon runs) would free the lock for a second daemon. The PID file names it.
+     */
     static boolean isHeld(Path dir) {
         if (!Files.exists(dir.resolve(LOCK_FILE))) {
             return false;
+        }
+        Optional<Owner> owner = read(dir);
+        if (owner.isPresent() && owner.get().pid() == ProcessHandle.current().pid()) {
+            return true;
         }
         try (FileChannel ch = FileChannel.open(dir.resolve(LOCK_FILE), StandardOpenOption.WRITE)) {
             FileLock l = ch.tryLock();

@@ -151,4 +151,29 @@ class DaemonProcessTest {
         assertFalse(Daemons.status(home, env()).running());
         assertFalse(ProcessHandle.of(first.pid()).map(ProcessHandle::isAlive).orElse(false));
     }
+
+    @Test
+    void status_askedInsideTheDaemonsOwnProcess_keepsItsLock() throws Exception {
+        // a command the daemon runs for a client asks whether the daemon runs; probing the lock file from the
+        // daemon's own process would drop its lock (POSIX record locks), and a second daemon would then start
+        Path home = tmp.resolve("blue-home");
+        DaemonConfig config = DaemonConfig.fromEnvironment(env(), null);
+        try (DaemonServer inProcess = DaemonServer.create(config, (CommandHost) null)) {
+            inProcess.start();
+            for (int i = 0; i < 3; i++) {
+                DaemonStatus s = Daemons.status(home, env());
+                assertTrue(s.running(), s.toString());
+                assertEquals(ProcessHandle.current().pid(), s.pid());
+            }
+            Process second = spawn("second");
+            try {
+                assertTrue(second.waitFor(20, TimeUnit.SECONDS), "a second daemon started beside the first");
+                assertEquals(0, second.exitValue());
+                String out = Files.readString(tmp.resolve("second.out"), StandardCharsets.UTF_8);
+                assertTrue(out.contains("daemon already running (pid " + ProcessHandle.current().pid()), out);
+            } finally {
+                second.destroyForcibly();
+            }
+        }
+    }
 }

@@ -67,7 +67,11 @@ public final class CommandRelay {
         try (SocketChannel ch = SocketChannel.open(StandardProtocolFamily.UNIX)) {
             ch.connect(UnixDomainSocketAddress.of(socket));
             DataOutputStream request = new DataOutputStream(new BufferedOutputStream(Channels.newOutputStream(ch)));
-            CommandFrames.writeRequest(request, token, call);
+            try {
+                CommandFrames.writeRequest(request, token, call);
+            } catch (IOException e) {
+                // a daemon with no runner free answers before reading the request, and closes: its answer is there
+            }
             DataInputStream in = new DataInputStream(new BufferedInputStream(Channels.newInputStream(ch)));
             while (true) {
                 CommandFrames.Frame f = CommandFrames.readFrame(in);

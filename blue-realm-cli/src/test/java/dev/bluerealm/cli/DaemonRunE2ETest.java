@@ -1,0 +1,161 @@
+package dev.bluerealm.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.bluerealm.daemon.Daemons;
+import dev.bluerealm.testing.RfcWorkspace;
+import java.io.File;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.DisabledOnOs;
+import org.junit.jupiter.api.condition.OS;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code realm status} and {@code realm check} run by the machine's daemon for a {@code blue} process
+ * (issue 8's start-up): real processes, a real daemon started as the CLI starts it, the relay's own entry
+ * point ({@link DaemonRun#main}, which never runs a command itself: an exit other than 75 means the daemon
+ * ran it) against the same command run in its own JVM.
+ */
+@DisabledOnOs(OS.WINDOWS)
+class DaemonRunE2ETest {
+    @TempDir Path tmp;
+    private RfcWorkspace w;
+
+    private record Run(int code, String out, String err) {}
+
+    private Path blueHome() {
+        return tmp.resolve("blue-home");
+    }
+
+    private Map<String, String> machine() {
+        Map<String, String> env = new HashMap<>();
+        env.put("BLUE_HOME", blueHome().toString());
+        env.put("HOME", tmp.resolve("home").toString());
+        env.put("NO_COLOR", "1");
+        env.put("GIT_CONFIG_NOSYSTEM", "1");
+        env.put("BLUE_DAEMON_PORT", "0");
+        env.put("BLUE_DAEMON_RUN_DIR", tmp.resolve("run").toString());
+        env.put("BLUE_DAEMON_WATCH_SECONDS", "0");
+        return env;
+    }
+
+    @BeforeEach
+    void workspace() throws Exception {
+        w = RfcWorkspace.create(tmp, "fiona@example.com");
+    }
+
+    @AfterEach
+    void stopDaemon() throws IOException {
+        Daemons.stop(blueHome(), machine());
+    }
+
+    private Run java(Class<?> main, Path dir, Map<String, String> extra, String... args) throws Exception {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"), main.getName()));
+        command.addAll(List.of(args));
+        String name = Long.toString(System.nanoTime());
+        ProcessBuilder pb = new ProcessBuilder(command).directory(dir.toFile())
+                .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
+                .redirectOutput(tmp.resolve(name + ".out").toFile()).redirectError(tmp.resolve(name + ".err").toFile());
+        pb.environment().remove("BLUE_DAEMON"); // the build turns daemons off for every other test
+        pb.environment().putAll(machine());
+        pb.environment().putAll(extra);
+        Process p = pb.start();
+        assertTrue(p.waitFor(120, TimeUnit.SECONDS), "blue did not end");
+        return new Run(p.exitValue(), Files.readString(tmp.resolve(name + ".out"), StandardCharsets.UTF_8),
+                Files.readString(tmp.resolve(name + ".err"), StandardCharsets.UTF_8));
+    }
+
+    /** The relay's answer to {@code args}: the daemon's run of them, or 75 and nothing. */
+    private Run relayed(Path dir, Map<String, String> extra, String... args) throws Exception {
+        return java(DaemonRun.class, dir, extra, args);
+    }
+
+    private Run local(Path dir, String... args) throws Exception {
+        return java(Main.class, dir, Map.of("BLUE_DAEMON_COMMANDS", "off"), args);
+    }
+
+    @Test
+    void statusAndCheck_runByTheDaemon_printAndExitExactlyAsInTheirOwnJvm() throws Exception {
+        Run first = local(w.fungal(), "realm", "status"); // clones the realm, starts the daemon
+        assertEquals(0, first.code(), first.toString());
+        assertTrue(Daemons.status(blueHome(), machine()).running());
+        Files.writeString(w.aperture().resolve("models/training/s3_paths.py"),
+                "EXPERIMENTS = \"training-metrics/experiments/*\"  # blue:export s3-permissions.read\n",
+                StandardOpenOption.APPEND);
+        List<Object[]> cases = List.of(
+                new Object[] {w.fungal(), new String[] {"realm", "status"}},
+                new Object[] {w.fungal(), new String[] {"realm", "status", "--json"}},
+                new Object[] {w.aperture(), new String[] {"realm", "status", "--offline"}},
+                new Object[] {w.aperture(), new String[] {"realm", "check"}},
+                new Object[] {w.aperture(), new String[] {"realm", "check", "--mode=exporter", "--json"}},
+                new Object[] {w.fungal(), new String[] {"realm", "check", "--mode=importer"}},
+                new Object[] {w.fungal(), new String[] {"realm", "check", "--mode=nonsense"}},
+                new Object[] {w.fungal(), new String[] {"realm", "status", "--help"}});
+        for (Object[] c : cases) {
+            Path dir = (Path) c[0];
+            String[] args = (String[]) c[1];
+            Run daemon = relayed(dir, Map.of(), args);
+            Run own = local(dir, args);
+            String what = String.join(" ", args) + " in " + dir.getFileName();
+            assertNotEquals(DaemonRun.NOT_RELAYED, daemon.code(), what + ": not run by the daemon: " + daemon);
+            assertEquals(own, daemon, what);
+        }
+        Run mismatch = relayed(w.aperture(), Map.of(), "realm", "check", "--mode=exporter");
+        assertEquals(1, mismatch.code(), mismatch.toString());
+        assertTrue(mismatch.out().contains("✗ VALUE_MISMATCH: s3-permissions"), mismatch.toString());
+        assertEquals(64, relayed(w.fungal(), Map.of(), "realm", "check", "--mode=nonsense").code());
+    }
+
+    @Test
+    void whatTheDaemonDoesNotRun_exits75AndPrintsNothing() throws Exception {
+        Run none = relayed(w.fungal(), Map.of(), "realm", "status");
+        assertEquals(new Run(DaemonRun.NOT_RELAYED, "", ""), none, "no daemon yet");
+        assertEquals(0, local(w.fungal(), "realm", "status").code()); // starts it
+        assertTrue(Daemons.status(blueHome(), machine()).running());
+        assertNotEquals(DaemonRun.NOT_RELAYED, relayed(w.fungal(), Map.of(), "realm", "status").code());
+        List<Object[]> refused = List.of(
+                new Object[] {Map.of("BLUE_DAEMON_COMMANDS", "off"), new String[] {"realm", "status"}},
+                new Object[] {Map.of("BLUE_DAEMON", "off"), new String[] {"realm", "status"}},
+                new Object[] {Map.of("BLUE_JAVA_OPTS", "-Xmx1g -Dblue.realm.provider=x"), new String[] {"realm", "status"}},
+                // PATH finds the programs hooks run; the daemon's JVM has its own
+                new Object[] {Map.of("PATH", System.getenv("PATH") + File.pathSeparator + tmp), new String[] {"realm", "status"}},
+                new Object[] {Map.of("GIT_AUTHOR_NAME", "someone else"), new String[] {"realm", "check"}},
+                new Object[] {Map.of(), new String[] {"realm", "sync"}},
+                new Object[] {Map.of(), new String[] {"realm", "status", "--version"}},
+                new Object[] {Map.of(), new String[] {"realm", "check", "@args.txt"}});
+        for (Object[] c : refused) {
+            @SuppressWarnings("unchecked")
+            Map<String, String> extra = (Map<String, String>) c[0];
+            String[] args = (String[]) c[1];
+            assertEquals(new Run(DaemonRun.NOT_RELAYED, "", ""), relayed(w.fungal(), extra, args),
+                    String.join(" ", args) + " with " + extra);
+        }
+    }
+
+    @Test
+    void aCommandRunByTheDaemon_holdsItsSessionForTheClientProcess() throws Exception {
+        assertEquals(0, local(w.aperture(), "realm", "status").code()); // starts the daemon
+        // the daemon runs fungal's status for the client process: the session it shows as "(you)" is that run's
+        Run status = relayed(w.fungal(), Map.of(), "realm", "status", "--json");
+        assertNotEquals(DaemonRun.NOT_RELAYED, status.code(), status.toString());
+        assertTrue(status.out().replaceAll("\\s+", " ").contains("\"repo\": \"fungal-image-analysis\", \"you\": true"), status.out());
+        // ended with the command: no session is left behind
+        var client = dev.bluerealm.daemon.client.DaemonClient.of(blueHome(), Daemons.status(blueHome(), machine()).port());
+        assertEquals(List.of(), client.sessions());
+    }
+}

@@ -54,8 +54,13 @@ public record DaemonLaunch(List<String> command, Map<String, String> environment
                 .filter(e -> !e.isEmpty())
                 .map(e -> Path.of(e).toAbsolutePath().normalize().toString())
                 .collect(Collectors.joining(File.pathSeparator));
-        return new DaemonLaunch(List.of(java, "-Dsun.net.httpserver.nodelay=true", "-Xss512k", "-XX:+UseSerialGC",
-                "-cp", classPath, DaemonMain.class.getName(), "run"), Map.of());
+        List<String> command = new java.util.ArrayList<>(List.of(java, "-Dsun.net.httpserver.nodelay=true", "-Xss512k",
+                "-XX:+UseSerialGC"));
+        if (Runtime.version().feature() >= 22) {
+            command.add("--enable-native-access=ALL-UNNAMED"); // sqlite-jdbc's library, without a warning in daemon.out
+        }
+        command.addAll(List.of("-cp", classPath, DaemonMain.class.getName(), "run"));
+        return new DaemonLaunch(command, Map.of());
     }
 
     /**

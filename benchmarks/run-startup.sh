@@ -2,7 +2,10 @@
 # Start-up of the `blue` launcher (issue 8): `blue --version` and `blue realm status` (offline, and
 # fetching from the realm's remote) in the RFC's realm made by `blue demo`, against a Java hello-world
 # in the same run; each with the launcher's AppCDS archive (lib/blue.jsa) and with the JDK's default
-# archive instead; then `blue realm status` with a running daemon (a session registered and ended).
+# archive instead; then, with a daemon running, `realm status` and `realm check` run by the daemon for
+# bin/blue's small client JVM, and `realm status` in its own JVM (a session registered and ended); then
+# the first command of a daemon just started, and the daemon's memory. Bash's CPU time counts the client's
+# process tree only: the daemon's share of a command it runs is not in it.
 #
 # Usage: benchmarks/run-startup.sh [ROUNDS [BASELINE]]
 #   ROUNDS    rounds (default 21); in each round every command runs once, in turn, so that the load
@@ -58,7 +61,12 @@ cmds="$work/commands"
     echo '`blue realm status --offline`, JDK default archive only'"$tag"'|BLUE_JAVA_OPTS=-XX:SharedArchiveFile='"$default_jsa"'|'"$b"' realm status --offline'
     echo '`blue realm status` (fetches), JDK default archive only'"$tag"'|BLUE_JAVA_OPTS=-XX:SharedArchiveFile='"$default_jsa"'|'"$b"' realm status'
   done
-  echo '`blue realm status` (fetches), AppCDS archive, daemon running (a session registered and ended)|BLUE_DAEMON=on|'"$blue"' realm status'
+  # with the daemon running, as by default: the commands run by the daemon for a small client JVM, and in their own
+  echo '`blue realm status --offline`, daemon running: run by the daemon|BLUE_DAEMON=on|'"$blue"' realm status --offline'
+  echo '`blue realm status` (fetches), daemon running: run by the daemon|BLUE_DAEMON=on|'"$blue"' realm status'
+  echo '`blue realm check`, daemon running: run by the daemon|BLUE_DAEMON=on|'"$blue"' realm check'
+  echo '`blue realm status` (fetches), daemon running: in its own JVM (`BLUE_DAEMON_COMMANDS=off`; a session registered and ended)|BLUE_DAEMON=on BLUE_DAEMON_COMMANDS=off|'"$blue"' realm status'
+  echo '`blue realm check`, in its own JVM, no daemon|-|'"$blue"' realm check'
 } > "$cmds"
 
 TIMEFORMAT='%3R %3U %3S'
@@ -93,6 +101,16 @@ while [ "$i" -lt "$rounds" ]; do
   i=$((i + 1))
 done
 load1=$(cut -d' ' -f1-3 /proc/loadavg)
+daemon_rss=$(BLUE_DAEMON=on "$blue" daemon status --json 2>/dev/null | sed -n 's/.*"pid": \([0-9]*\).*/\1/p' | head -1)
+daemon_rss=${daemon_rss:+$(ps -o rss= -p "$daemon_rss" 2>/dev/null | awk '{print int($1 / 1024)}')}
+
+# The first command a freshly started daemon runs (its JVM still cold), five times
+mkdir -p "$work/times/first"
+for attempt in 1 2 3 4 5; do
+  BLUE_DAEMON=on "$blue" daemon stop > /dev/null 2>&1 || true
+  BLUE_DAEMON=on "$blue" daemon start > /dev/null 2>&1 || true
+  { time env BLUE_DAEMON=on "$blue" realm status --offline > /dev/null 2>&1 < /dev/null; } 2>> "$work/times/first/status" || true
+done
 
 pct() { # pct P: the P-th percentile (nearest rank) of the numbers on stdin
   sort -n | awk -v p="$1" '{a[NR]=$1} END {r=int((p*NR+99)/100); if (r<1) r=1; print a[r]}'
@@ -113,3 +131,9 @@ while IFS='|' read -r label e command; do
   cpu=$(awk '{print int(($2 + $3) * 1000 + 0.5)}' "$f" | pct 50)
   printf '| %s | %s | %s-%s | %s |\n' "$label" "$wall" "$p10" "$p90" "$cpu"
 done < "$cmds"
+f="$work/times/first/status"
+printf '| %s | %s | %s-%s | %s |\n' '`blue realm status --offline`: the first command of a daemon just started (5 runs)' \
+  "$(awk '{print int($1 * 1000 + 0.5)}' "$f" | pct 50)" "$(awk '{print int($1 * 1000 + 0.5)}' "$f" | pct 10)" \
+  "$(awk '{print int($1 * 1000 + 0.5)}' "$f" | pct 90)" "$(awk '{print int(($2 + $3) * 1000 + 0.5)}' "$f" | pct 50)"
+echo
+echo "The daemon's resident memory after the rounds: ${daemon_rss:-?} MB."

@@ -26,6 +26,8 @@ import java.util.stream.Collectors;
 public record DaemonLaunch(List<String> command, Map<String, String> environment) {
     /** The system property {@code bin/blue} sets to its own absolute path. */
     public static final String LAUNCHER_PROPERTY = "blue.launcher";
+    /** The system property {@code bin/blue} sets to its class-data-sharing archive, which {@link #sameJava} passes on. */
+    public static final String CDS_ARCHIVE_PROPERTY = "blue.cds.archive";
 
     public DaemonLaunch {
         command = List.copyOf(command);
@@ -46,8 +48,16 @@ public record DaemonLaunch(List<String> command, Map<String, String> environment
                 Map.of("JAVA_HOME", javaHome.toAbsolutePath().normalize().toString()));
     }
 
-    /** This JVM's {@code java} running {@code DaemonMain run} on this class path (absolute entries). */
+    /**
+     * This JVM's {@code java} running {@code DaemonMain run} on this class path (absolute entries), with the
+     * class-data archive ({@link #CDS_ARCHIVE_PROPERTY}) and sqlite-jdbc library folder this JVM was given.
+     */
     public static DaemonLaunch sameJava() {
+        return sameJava(System.getProperty(CDS_ARCHIVE_PROPERTY), System.getProperty("org.sqlite.lib.path"));
+    }
+
+    /** {@link #sameJava()} with that archive and library folder (null: none), each passed on only if it exists. */
+    static DaemonLaunch sameJava(String archive, String sqlite) {
         String java = ProcessHandle.current().info().command()
                 .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         String classPath = Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
@@ -58,6 +68,14 @@ public record DaemonLaunch(List<String> command, Map<String, String> environment
                 "-XX:+UseSerialGC"));
         if (Runtime.version().feature() >= 22) {
             command.add("--enable-native-access=ALL-UNNAMED"); // sqlite-jdbc's library, without a warning in daemon.out
+        }
+        // what bin/blue gave this JVM to start fast, so the daemon's first commands (DaemonRunHost) start fast too:
+        // its class-data archive (made for this class path) and sqlite-jdbc's extracted native library
+        if (archive != null && Files.isRegularFile(Path.of(archive))) {
+            command.addAll(List.of("-Xshare:auto", "-Xlog:cds=off", "-XX:SharedArchiveFile=" + archive));
+        }
+        if (sqlite != null && Files.isDirectory(Path.of(sqlite))) {
+            command.add("-Dorg.sqlite.lib.path=" + sqlite);
         }
         command.addAll(List.of("-cp", classPath, DaemonMain.class.getName(), "run"));
         return new DaemonLaunch(command, Map.of());

@@ -127,6 +127,21 @@ class ServiceUnitTest {
     }
 
     @Test
+    void sameJava_passesOnTheArchiveAndSqliteLibraryItWasGiven_onlyWhenTheyExist() throws Exception {
+        Path archive = Files.writeString(tmp.resolve("blue.jsa"), "archive");
+        Path sqlite = Files.createDirectories(tmp.resolve("native/sqlite-jdbc-3"));
+        List<String> with = DaemonLaunch.sameJava(archive.toString(), sqlite.toString()).command();
+        assertTrue(with.containsAll(List.of("-Xshare:auto", "-Xlog:cds=off", "-XX:SharedArchiveFile=" + archive,
+                "-Dorg.sqlite.lib.path=" + sqlite)), with.toString());
+        assertTrue(with.indexOf("-XX:SharedArchiveFile=" + archive) < with.indexOf("-cp"), "JVM options come first");
+        for (List<String> without : List.of(DaemonLaunch.sameJava(null, null).command(),
+                DaemonLaunch.sameJava(tmp.resolve("gone.jsa").toString(), tmp.resolve("gone").toString()).command())) {
+            assertTrue(without.stream().noneMatch(o -> o.startsWith("-XX:SharedArchiveFile") || o.startsWith("-Dorg.sqlite")),
+                    without.toString());
+        }
+    }
+
+    @Test
     void systemd_sameInputs_sameContent() {
         Map<String, String> a = env("BLUE_DAEMON_WATCH_SECONDS", "30", "BLUE_DAEMON_PORT", "7999");
         Map<String, String> b = new LinkedHashMap<>();

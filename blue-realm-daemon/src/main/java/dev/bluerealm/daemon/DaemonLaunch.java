@@ -64,8 +64,10 @@ public record DaemonLaunch(List<String> command, Map<String, String> environment
                 .filter(e -> !e.isEmpty())
                 .map(e -> Path.of(e).toAbsolutePath().normalize().toString())
                 .collect(Collectors.joining(File.pathSeparator));
+        // a heap that starts small (the JVM's default start is 1/64 of the machine's memory: 384 MB of 24 GB) and
+        // grows with the commands the daemon runs; its live data is a few MB
         List<String> command = new java.util.ArrayList<>(List.of(java, "-Dsun.net.httpserver.nodelay=true", "-Xss512k",
-                "-XX:+UseSerialGC"));
+                "-XX:+UseSerialGC", "-Xms16m"));
         if (Runtime.version().feature() >= 22) {
             command.add("--enable-native-access=ALL-UNNAMED"); // sqlite-jdbc's library, without a warning in daemon.out
         }

@@ -13,7 +13,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -38,19 +37,11 @@ class DaemonRunE2ETest {
     private record Run(int code, String out, String err) {}
 
     private Path blueHome() {
-        return tmp.resolve("blue-home");
+        return TestMachine.blueHome(tmp);
     }
 
     private Map<String, String> machine() {
-        Map<String, String> env = new HashMap<>();
-        env.put("BLUE_HOME", blueHome().toString());
-        env.put("HOME", tmp.resolve("home").toString());
-        env.put("NO_COLOR", "1");
-        env.put("GIT_CONFIG_NOSYSTEM", "1");
-        env.put("BLUE_DAEMON_PORT", "0");
-        env.put("BLUE_DAEMON_RUN_DIR", tmp.resolve("run").toString());
-        env.put("BLUE_DAEMON_WATCH_SECONDS", "0");
-        return env;
+        return TestMachine.env(tmp, 0);
     }
 
     @BeforeEach

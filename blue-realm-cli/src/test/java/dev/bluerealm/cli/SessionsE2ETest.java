@@ -14,7 +14,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -34,19 +33,11 @@ class SessionsE2ETest {
     private final List<Process> processes = new ArrayList<>();
 
     private Path blueHome() {
-        return tmp.resolve("blue-home");
+        return TestMachine.blueHome(tmp);
     }
 
     private Map<String, String> machine() {
-        Map<String, String> env = new HashMap<>();
-        env.put("BLUE_HOME", blueHome().toString());
-        env.put("HOME", tmp.resolve("home").toString());
-        env.put("NO_COLOR", "1");
-        env.put("GIT_CONFIG_NOSYSTEM", "1");
-        env.put("BLUE_DAEMON_PORT", "0");
-        env.put("BLUE_DAEMON_RUN_DIR", tmp.resolve("run").toString());
-        env.put("BLUE_DAEMON_WATCH_SECONDS", "1");
-        return env;
+        return TestMachine.env(tmp, 1);
     }
 
     @AfterEach

@@ -236,12 +236,7 @@ class CommandSocketTest {
         assertTrue(sendRaw(out -> out.writeBytes("GET / HTTP/1.1\r\n\r\n")).length == 0);
         // a claimed argument count far beyond any command line
         assertTrue(sendRaw(out -> {
-            out.writeInt(CommandFrames.MAGIC);
-            writeString(out, token);
-            writeString(out, "build-1");
-            writeString(out, "/");
-            out.writeLong(1);
-            out.writeByte(0);
+            writeHead(out, token, "/");
             out.writeInt(Integer.MAX_VALUE);
         }).length == 0);
         // a string larger than allowed
@@ -251,12 +246,7 @@ class CommandSocketTest {
         }).length == 0);
         // a relative working folder
         assertTrue(sendRaw(out -> {
-            out.writeInt(CommandFrames.MAGIC);
-            writeString(out, token);
-            writeString(out, "build-1");
-            writeString(out, "relative/dir");
-            out.writeLong(1);
-            out.writeByte(0);
+            writeHead(out, token, "relative/dir");
             out.writeInt(1);
             writeString(out, "print");
             out.writeInt(0);
@@ -278,6 +268,16 @@ class CommandSocketTest {
             ch.shutdownOutput();
             return Channels.newInputStream(ch).readAllBytes();
         }
+    }
+
+    /** A request up to its arguments: magic, token, build, folder, pid, flags. */
+    private static void writeHead(DataOutputStream out, String token, String cwd) throws IOException {
+        out.writeInt(CommandFrames.MAGIC);
+        writeString(out, token);
+        writeString(out, "build-1");
+        writeString(out, cwd);
+        out.writeLong(1);
+        out.writeByte(0);
     }
 
     private static void writeString(DataOutputStream out, String s) throws IOException {

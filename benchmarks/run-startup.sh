@@ -65,6 +65,7 @@ cmds="$work/commands"
   echo '`blue realm status --offline`, daemon running: run by the daemon|BLUE_DAEMON=on|'"$blue"' realm status --offline'
   echo '`blue realm status` (fetches), daemon running: run by the daemon|BLUE_DAEMON=on|'"$blue"' realm status'
   echo '`blue realm check`, daemon running: run by the daemon|BLUE_DAEMON=on|'"$blue"' realm check'
+  echo '`blue realm status --offline`, daemon running: run by the daemon, the client with the JDK default archive only|BLUE_DAEMON=on BLUE_JAVA_OPTS=-XX:SharedArchiveFile='"$default_jsa"'|'"$blue"' realm status --offline'
   echo '`blue realm status` (fetches), daemon running: in its own JVM (`BLUE_DAEMON_COMMANDS=off`; a session registered and ended)|BLUE_DAEMON=on BLUE_DAEMON_COMMANDS=off|'"$blue"' realm status'
   echo '`blue realm check`, in its own JVM, no daemon|-|'"$blue"' realm check'
 } > "$cmds"

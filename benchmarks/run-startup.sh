@@ -65,7 +65,10 @@ cmds="$work/commands"
   echo '`blue realm status --offline`, daemon running: run by the daemon|BLUE_DAEMON=on|'"$blue"' realm status --offline'
   echo '`blue realm status` (fetches), daemon running: run by the daemon|BLUE_DAEMON=on|'"$blue"' realm status'
   echo '`blue realm check`, daemon running: run by the daemon|BLUE_DAEMON=on|'"$blue"' realm check'
-  echo '`blue realm status --offline`, daemon running: run by the daemon, the client with the JDK default archive only|BLUE_DAEMON=on BLUE_JAVA_OPTS=-XX:SharedArchiveFile='"$default_jsa"'|'"$blue"' realm status --offline'
+  # bin/blue's client JVM as it starts it, but with the JDK's default archive instead of lib/blue-client.jsa
+  lib=${blue%/bin/blue}/lib
+  client_cp=$(ls "$lib"/blue-realm-cli.jar "$lib"/blue-realm-daemon-*.jar "$lib"/blue-realm-api-*.jar | paste -sd: -)
+  echo '`blue realm status --offline`, daemon running: run by the daemon, its client JVM with the JDK default archive only (started directly)|BLUE_DAEMON=on|java -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xshare:auto -XX:SharedArchiveFile='"$default_jsa"' -cp '"$client_cp"' dev.bluerealm.cli.DaemonRun realm status --offline'
   echo '`blue realm status` (fetches), daemon running: in its own JVM (`BLUE_DAEMON_COMMANDS=off`; a session registered and ended)|BLUE_DAEMON=on BLUE_DAEMON_COMMANDS=off|'"$blue"' realm status'
   echo '`blue realm check`, in its own JVM, no daemon|-|'"$blue"' realm check'
 } > "$cmds"

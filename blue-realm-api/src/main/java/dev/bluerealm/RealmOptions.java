@@ -19,7 +19,8 @@ import java.util.Objects;
  * @param url a realm URL to clone, or null
  * @param blueHome {@code $BLUE_HOME}, or null for {@code BLUE_HOME} from the environment, else {@code ~/.blue}
  * @param workingDirectory the folder relative paths are resolved against
- * @param environment the environment variables the engine may read
+ * @param environment the environment variables the engine may read, and the whole environment that the hooks
+ *     and extract commands it runs get (besides the variables the engine sets for them)
  * @param identity the acting identity, or null for the repo's git {@code user.email}
  * @param offline true to use the managed clone as it is, without fetching
  * @param progress hears the progress of long work (clone, fetch, push, hooks, large checks); {@link

@@ -47,14 +47,15 @@ public final class DaemonRun {
 
     /**
      * Whether {@code args} is a command line the daemon may run: {@code realm status|check ...}, not
-     * asking for the version (this JVM's Java) and without {@code @file}s (read from this folder).
+     * asking for the version (this JVM's Java) or for help (picocli colours it by this JVM's console), and
+     * without {@code @file}s (read from this folder).
      */
     static boolean relayable(String[] args) {
         if (args.length < 2 || !args[0].equals("realm") || !RELAYED.contains(args[1])) {
             return false;
         }
         for (String a : args) {
-            if (a.startsWith("@") || a.equals("-V") || a.equals("--version")) {
+            if (a.startsWith("@") || a.equals("-V") || a.equals("--version") || a.equals("-h") || a.equals("--help")) {
                 return false;
             }
         }
@@ -88,16 +89,22 @@ public final class DaemonRun {
     }
 
     /**
-     * Which build of blue this is: where its classes come from, with their size and time. A daemon
-     * started before {@code blue} was rebuilt or moved has another, and refuses.
+     * Which build of blue this is: where the classes of the command line, the daemon and the API come from
+     * (the jars of the relaying JVM), with their sizes and times. A daemon started before {@code blue} was
+     * rebuilt or moved has another, and refuses.
      */
     static String build() {
-        try {
-            Path code = Path.of(DaemonRun.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-            BasicFileAttributes a = Files.readAttributes(code, BasicFileAttributes.class);
-            return code + " " + a.size() + " " + a.lastModifiedTime().toMillis();
-        } catch (URISyntaxException | java.io.IOException | RuntimeException e) {
-            return "unknown"; // a host refuses a build it cannot name
+        StringBuilder b = new StringBuilder();
+        for (Class<?> c : new Class<?>[] {DaemonRun.class, CommandRelay.class, dev.bluerealm.RealmException.class}) {
+            try {
+                Path code = Path.of(c.getProtectionDomain().getCodeSource().getLocation().toURI());
+                BasicFileAttributes a = Files.readAttributes(code, BasicFileAttributes.class);
+                b.append(b.length() == 0 ? "" : " ").append(code).append(' ').append(a.size()).append(' ')
+                        .append(a.lastModifiedTime().toMillis());
+            } catch (URISyntaxException | java.io.IOException | RuntimeException e) {
+                return "unknown"; // a host refuses a build it cannot name
+            }
         }
+        return b.toString();
     }
 }

@@ -16,16 +16,21 @@ import java.util.TreeSet;
 /**
  * Runs {@link DaemonRun}'s commands inside the daemon for its clients (registered for
  * {@link CommandHost} in {@code META-INF/services}). A command gets the client's folder, environment,
- * pid and terminal through its {@link CliContext}, as the engine takes them from its options; what a
- * JVM reads only from its own process (the {@code PATH} that hooks' programs are found on, git's and
- * JGit's {@code HOME}, {@code XDG_CONFIG_HOME} and {@code GIT_*} variables, the SSH agent, the time
- * zone and locale) must be the same in the client as in the daemon, else the client runs the command
- * itself.
+ * pid and terminal through its {@link CliContext}, as the engine takes them from its options (hooks and
+ * extract commands run with that environment too); what a JVM reads only from its own process (the
+ * {@code PATH} that programs are found on, git's and JGit's {@code HOME}, {@code XDG_CONFIG_HOME} and
+ * {@code GIT_*} variables, the SSH agent, the time zone and locale) must be the same in the client as in
+ * the daemon, else the client runs the command itself.
  */
 public final class DaemonRunHost implements CommandHost {
-    /** What the daemon's JVM reads from its own environment rather than from a command's context. */
+    /**
+     * What the daemon's JVM reads from its own environment rather than from a command's context (with every
+     * {@code GIT_*} and {@code LC_*} variable): git's and JGit's configuration and SSH agent, where programs
+     * are found, the default time zone and locale.
+     */
     static final Set<String> PROCESS_WIDE = Set.of("HOME", "PATH", "XDG_CONFIG_HOME", "SSH_AUTH_SOCK", "TZ", "LANG",
-            "LC_ALL", "LC_CTYPE");
+            "LANGUAGE");
+    private static final java.util.List<String> PROCESS_WIDE_PREFIXES = java.util.List.of("GIT_", "LC_");
 
     private final String build;
     private final Map<String, String> own;
@@ -57,11 +62,11 @@ public final class DaemonRunHost implements CommandHost {
         return Optional.empty();
     }
 
-    /** The process-wide variables ({@link #PROCESS_WIDE} and {@code GIT_*}) whose values differ. */
+    /** The process-wide variables ({@link #PROCESS_WIDE}, {@code GIT_*}, {@code LC_*}) whose values differ. */
     Set<String> differing(Map<String, String> env) {
         Set<String> names = new TreeSet<>(PROCESS_WIDE);
         for (Map<String, String> m : java.util.List.of(env, own)) {
-            m.keySet().stream().filter(k -> k.startsWith("GIT_")).forEach(names::add);
+            m.keySet().stream().filter(k -> PROCESS_WIDE_PREFIXES.stream().anyMatch(k::startsWith)).forEach(names::add);
         }
         names.removeIf(n -> Objects.equals(env.get(n), own.get(n)));
         return names;

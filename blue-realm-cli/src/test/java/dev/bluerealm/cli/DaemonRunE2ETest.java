@@ -54,9 +54,19 @@ class DaemonRunE2ETest {
         Daemons.stop(blueHome(), machine());
     }
 
+    /** The class path of bin/blue's client JVM: the command line's, the daemon's and the API's classes only. */
+    private static String clientClassPath() throws Exception {
+        List<String> entries = new ArrayList<>();
+        for (Class<?> c : List.of(DaemonRun.class, dev.bluerealm.daemon.CommandRelay.class, dev.bluerealm.RealmException.class)) {
+            entries.add(Path.of(c.getProtectionDomain().getCodeSource().getLocation().toURI()).toString());
+        }
+        return String.join(File.pathSeparator, entries);
+    }
+
     private Run java(Class<?> main, Path dir, Map<String, String> extra, String... args) throws Exception {
+        String classPath = main == DaemonRun.class ? clientClassPath() : System.getProperty("java.class.path");
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"), main.getName()));
+                "-XX:TieredStopAtLevel=1", "-cp", classPath, main.getName()));
         command.addAll(List.of(args));
         String name = Long.toString(System.nanoTime());
         ProcessBuilder pb = new ProcessBuilder(command).directory(dir.toFile())
@@ -71,13 +81,51 @@ class DaemonRunE2ETest {
                 Files.readString(tmp.resolve(name + ".err"), StandardCharsets.UTF_8));
     }
 
-    /** The relay's answer to {@code args}: the daemon's run of them, or 75 and nothing. */
+    /** The relay's answer to {@code args} (from a JVM with the client's three jars only): the daemon's run, or 75 and nothing. */
     private Run relayed(Path dir, Map<String, String> extra, String... args) throws Exception {
         return java(DaemonRun.class, dir, extra, args);
     }
 
     private Run local(Path dir, String... args) throws Exception {
-        return java(Main.class, dir, Map.of("BLUE_DAEMON_COMMANDS", "off"), args);
+        return local(dir, Map.of(), args);
+    }
+
+    private Run local(Path dir, Map<String, String> extra, String... args) throws Exception {
+        Map<String, String> env = new java.util.HashMap<>(extra);
+        env.put("BLUE_DAEMON_COMMANDS", "off");
+        return java(Main.class, dir, env, args);
+    }
+
+    @Test
+    void hooksOfACommandRunByTheDaemon_getTheClientsEnvironment_notTheDaemons() throws Exception {
+        // the RFC's story, whose importer (fungal) validates s3-permissions with a committed hook
+        Path root = tmp.resolve("demo");
+        Cli.Result demo = new Cli(tmp.resolve("demo-home"), tmp.resolve("home")).run(tmp, "demo", "--dir", "demo");
+        assertEquals(0, demo.code(), demo.toString());
+        Path fungal = root.resolve("fungal-image-analysis");
+        Files.writeString(fungal.resolve("scripts/validate-iam-policy.sh"),
+                "#!/bin/sh\necho \"client: ${ONLY_IN_THE_CLIENT:-unset}, daemon: ${ONLY_IN_THE_DAEMON:-unset}\" >&2\nexit 1\n");
+        Process commit = new ProcessBuilder("git", "-c", "user.name=Fiona", "-c", "user.email=fiona@example.com", "commit",
+                "-qam", "the hook says what it sees").directory(fungal.toFile()).inheritIO().start();
+        assertEquals(0, commit.waitFor());
+        // the demo's machine (its BLUE_HOME), whose daemon has a variable of its own (started as a command starts
+        // it, from a shell that has it)
+        Path demoHome = root.resolve(".blue");
+        Map<String, String> daemonEnv = new java.util.HashMap<>(machine());
+        daemonEnv.put("BLUE_HOME", demoHome.toString());
+        daemonEnv.put("ONLY_IN_THE_DAEMON", "yes");
+        Daemons.start(demoHome, daemonEnv);
+        try {
+            String[] check = {"realm", "check", "--mode=importer", "--no-cache"};
+            Map<String, String> client = Map.of("BLUE_HOME", demoHome.toString(), "ONLY_IN_THE_CLIENT", "yes");
+            Run daemon = relayed(fungal, client, check);
+            assertNotEquals(DaemonRun.NOT_RELAYED, daemon.code(), daemon.toString());
+            assertEquals(1, daemon.code(), daemon.toString());
+            assertTrue(daemon.out().contains("client: yes, daemon: unset"), daemon.toString());
+            assertEquals(local(fungal, client, check), daemon);
+        } finally {
+            Daemons.stop(demoHome, daemonEnv);
+        }
     }
 
     @Test
@@ -95,8 +143,7 @@ class DaemonRunE2ETest {
                 new Object[] {w.aperture(), new String[] {"realm", "check"}},
                 new Object[] {w.aperture(), new String[] {"realm", "check", "--mode=exporter", "--json"}},
                 new Object[] {w.fungal(), new String[] {"realm", "check", "--mode=importer"}},
-                new Object[] {w.fungal(), new String[] {"realm", "check", "--mode=nonsense"}},
-                new Object[] {w.fungal(), new String[] {"realm", "status", "--help"}});
+                new Object[] {w.fungal(), new String[] {"realm", "check", "--mode=nonsense"}});
         for (Object[] c : cases) {
             Path dir = (Path) c[0];
             String[] args = (String[]) c[1];
@@ -128,6 +175,8 @@ class DaemonRunE2ETest {
                 new Object[] {Map.of("GIT_AUTHOR_NAME", "someone else"), new String[] {"realm", "check"}},
                 new Object[] {Map.of(), new String[] {"realm", "sync"}},
                 new Object[] {Map.of(), new String[] {"realm", "status", "--version"}},
+                // picocli colours help by the console of the JVM that prints it
+                new Object[] {Map.of(), new String[] {"realm", "status", "--help"}},
                 new Object[] {Map.of(), new String[] {"realm", "check", "@args.txt"}});
         for (Object[] c : refused) {
             @SuppressWarnings("unchecked")

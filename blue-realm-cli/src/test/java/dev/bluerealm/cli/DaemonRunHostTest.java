@@ -67,6 +67,10 @@ class DaemonRunHostTest {
         assertEquals(Optional.of("the environment differs from the daemon's in HOME, SSH_AUTH_SOCK"),
                 host.refusal(call(plus(plus(DAEMON_ENV, "HOME", "/root"), "SSH_AUTH_SOCK", "/tmp/agent"), "build-7",
                         "realm", "status")));
+        // the locale's: every LC_* and LANGUAGE
+        assertEquals(Optional.of("the environment differs from the daemon's in LANGUAGE, LC_MESSAGES"),
+                host.refusal(call(plus(plus(DAEMON_ENV, "LC_MESSAGES", "de_DE.UTF-8"), "LANGUAGE", "de"), "build-7",
+                        "realm", "status")));
         // git's variables, set on either side
         assertEquals(Optional.of("the environment differs from the daemon's in GIT_DIR"),
                 host.refusal(call(plus(DAEMON_ENV, "GIT_DIR", "/elsewhere"), "build-7", "realm", "status")));
@@ -79,6 +83,8 @@ class DaemonRunHostTest {
         assertTrue(DaemonRun.relayable(new String[] {"realm", "status", "--offline"}));
         assertTrue(DaemonRun.relayable(new String[] {"realm", "check", "--json"}));
         assertFalse(DaemonRun.relayable(new String[] {"realm", "status", "-V"}));
+        assertFalse(DaemonRun.relayable(new String[] {"realm", "check", "--help"}));
+        assertFalse(DaemonRun.relayable(new String[] {"realm", "check", "-h"}));
         assertFalse(DaemonRun.relayable(new String[] {"status"}));
         assertFalse(DaemonRun.relayable(new String[] {}));
     }

@@ -135,7 +135,7 @@ final class CommandSocket implements AutoCloseable {
 
     private void serve(SocketChannel ch) {
         try (ch) {
-            if (!samePeerUser(ch)) {
+            if (!samePeerUser(ch, path)) {
                 LOG.warning("command socket: a process of another user connected; refused");
                 return;
             }
@@ -160,7 +160,13 @@ final class CommandSocket implements AutoCloseable {
             }
             FrameStream stdout = new FrameStream(out, CommandFrames.OUT);
             FrameStream stderr = new FrameStream(out, CommandFrames.ERR);
-            int code = host.run(request.call(), stdout, stderr);
+            ClientWatch watch = ClientWatch.start(ch, Thread.currentThread());
+            int code;
+            try {
+                code = host.run(request.call(), stdout, stderr);
+            } finally {
+                watch.commandEnded();
+            }
             synchronized (out) {
                 CommandFrames.writeExit(out, code);
             }
@@ -173,11 +179,15 @@ final class CommandSocket implements AutoCloseable {
         }
     }
 
-    /** Whether the peer runs as this daemon's user; true where the OS does not tell (the token still guards). */
-    private static boolean samePeerUser(SocketChannel ch) {
+    /**
+     * Whether the peer runs as the user who owns the socket (this daemon's); true where the OS does not tell
+     * (the token still guards). Compared as principals (by uid), not by name: a uid without a passwd entry
+     * (containers) has no name.
+     */
+    private static boolean samePeerUser(SocketChannel ch, Path socket) {
         try {
             jdk.net.UnixDomainPrincipal peer = ch.getOption(jdk.net.ExtendedSocketOptions.SO_PEERCRED);
-            return peer.user().getName().equals(System.getProperty("user.name"));
+            return peer.user().equals(Files.getOwner(socket));
         } catch (UnsupportedOperationException | IOException e) {
             return true;
         }
@@ -224,6 +234,48 @@ final class CommandSocket implements AutoCloseable {
             LOG.fine("cannot remove " + path + ": " + e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+    }
+
+    /**
+     * Notices a client that goes away while its command runs (Ctrl-C, a closed terminal) and interrupts the
+     * command, which then stops as it would on Ctrl-C in its own JVM (a hook's processes are killed). The
+     * client sends nothing after its request, so a read returns only at its end. Reads on the channel itself
+     * take no lock that the command's writes take.
+     */
+    private static final class ClientWatch {
+        private final Thread command;
+        private boolean ended;
+
+        private ClientWatch(Thread command) {
+            this.command = command;
+        }
+
+        static ClientWatch start(SocketChannel ch, Thread command) {
+            ClientWatch w = new ClientWatch(command);
+            Thread t = new Thread(() -> {
+                try {
+                    ch.read(java.nio.ByteBuffer.allocate(1));
+                } catch (IOException e) {
+                    // closed: the command ended and its connection closed, or the client is gone
+                }
+                w.clientGone();
+            }, "blue-daemon-command-watch");
+            t.setDaemon(true);
+            t.start();
+            return w;
+        }
+
+        synchronized void clientGone() {
+            if (!ended) {
+                LOG.fine("command socket: the client went away; its command is interrupted");
+                command.interrupt();
+            }
+        }
+
+        synchronized void commandEnded() {
+            ended = true;
+            Thread.interrupted(); // an interrupt that came as the command ended is not the next command's
         }
     }
 

@@ -176,10 +176,11 @@ public final class DaemonServer implements AutoCloseable {
             events.getFilters().add(access);
             events.getFilters().add(security);
             server.start();
+            lock.publish(ProcessHandle.current().pid(), boundPort.get(), config.blueHome());
             if (commandHost != null) {
+                // after the PID file names this process: a command run here may ask whether the daemon runs
                 commands = CommandSocket.open(config.blueHome(), commandHost, token).orElse(null);
             }
-            lock.publish(ProcessHandle.current().pid(), boundPort.get(), config.blueHome());
             scheduler = Executors.newSingleThreadScheduledExecutor(daemonThreads("blue-daemon-timer"));
             long clean = config.cleanInterval().toMillis();
             scheduler.scheduleWithFixedDelay(this::cleanSessionsQuietly, clean, clean, TimeUnit.MILLISECONDS);

@@ -48,6 +48,7 @@ class CommandSocketTest {
     /** A host that runs "commands" of the test: print ARG..., err TEXT, exit N, block, refuse WHY. */
     private final class TestHost implements CommandHost {
         final CountDownLatch blocked = new CountDownLatch(1);
+        final CountDownLatch interrupted = new CountDownLatch(1);
         final CountDownLatch release = new CountDownLatch(1);
         final List<CommandCall> calls = new ArrayList<>();
 
@@ -84,6 +85,16 @@ class CommandSocketTest {
                         release.await(20, TimeUnit.SECONDS);
                     } catch (InterruptedException ex) {
                         Thread.currentThread().interrupt();
+                    }
+                }
+                case "sleep" -> {
+                    o.println("began");
+                    blocked.countDown();
+                    try {
+                        Thread.sleep(20_000);
+                    } catch (InterruptedException ex) {
+                        interrupted.countDown(); // a hook's processes would be killed here
+                        return 130;
                     }
                 }
                 default -> {
@@ -208,6 +219,20 @@ class CommandSocketTest {
     }
 
     @Test
+    void clientGoesAway_whileItsCommandRuns_theCommandIsInterrupted_andTheNextRunsNormally() throws Exception {
+        start();
+        String token = Files.readString(blueHome().resolve("daemon.token")).trim();
+        try (SocketChannel ch = SocketChannel.open(UnixDomainSocketAddress.of(CommandRelay.socket(blueHome())))) {
+            CommandFrames.writeRequest(new DataOutputStream(new java.io.BufferedOutputStream(Channels.newOutputStream(ch))),
+                    token, call("sleep"));
+            assertTrue(host.blocked.await(10, TimeUnit.SECONDS));
+        } // Ctrl-C: the client's end closes
+        assertTrue(host.interrupted.await(10, TimeUnit.SECONDS), "the command ran on after its client had gone");
+        Relayed next = relay("print", "x");
+        assertEquals(new Relayed(new CommandRelay.Ran(0), "x\n", ""), next);
+    }
+
+    @Test
     void moreCommandsThanRunners_theRestAreNotRun() throws Exception {
         start();
         List<Future<Relayed>> blocked = new ArrayList<>();
@@ -259,13 +284,17 @@ class CommandSocketTest {
         void write(DataOutputStream out) throws IOException;
     }
 
-    /** What the daemon answers to raw bytes (read until it closes). */
+    /** What the daemon answers to raw bytes (read until it closes; it may close before it has read them all). */
     private byte[] sendRaw(Writer w) throws IOException {
         try (SocketChannel ch = SocketChannel.open(UnixDomainSocketAddress.of(CommandRelay.socket(blueHome())))) {
-            DataOutputStream out = new DataOutputStream(Channels.newOutputStream(ch));
-            w.write(out);
-            out.flush();
-            ch.shutdownOutput();
+            try {
+                DataOutputStream out = new DataOutputStream(new java.io.BufferedOutputStream(Channels.newOutputStream(ch)));
+                w.write(out);
+                out.flush();
+                ch.shutdownOutput();
+            } catch (IOException e) {
+                // cut off already (broken pipe): what it answered before is still to be read
+            }
             return Channels.newInputStream(ch).readAllBytes();
         }
     }

@@ -35,6 +35,8 @@ public final class HookRunner {
 
     private final Duration defaultTimeout;
     private final Progress progress;
+    /** What scripts inherit, or null for this process's environment. */
+    private final Map<String, String> environment;
 
     public HookRunner() {
         this(DEFAULT_TIMEOUT);
@@ -47,8 +49,18 @@ public final class HookRunner {
 
     /** A runner that reports each script it runs, while it runs, as a task of {@code progress}. */
     public HookRunner(Duration defaultTimeout, Progress progress) {
+        this(defaultTimeout, progress, null);
+    }
+
+    /**
+     * A runner whose scripts inherit {@code environment} (the realm's options' environment) instead of
+     * this process's: a realm opened for someone else (the daemon running a command for a client) runs
+     * their scripts with their variables, as their own process would.
+     */
+    public HookRunner(Duration defaultTimeout, Progress progress, Map<String, String> environment) {
         this.defaultTimeout = positive(Objects.requireNonNull(defaultTimeout, "defaultTimeout"));
         this.progress = Objects.requireNonNull(progress, "progress");
+        this.environment = environment == null ? null : Map.copyOf(environment);
     }
 
     public Duration defaultTimeout() {
@@ -161,15 +173,15 @@ public final class HookRunner {
                 ex.stdout().truncated(), ex.stderr().text(), script.path() + " exited with " + ex.exitCode());
     }
 
-    private static ProcessRunner.Execution start(HookPaths.Tracked script, Path repoRoot, Map<String, String> env,
+    private ProcessRunner.Execution start(HookPaths.Tracked script, Path repoRoot, Map<String, String> env,
                                                  byte[] stdin, Duration timeout, boolean merge, int stdoutLimit,
                                                  boolean keepHead) throws IOException {
         Path dir = repoRoot.toAbsolutePath().normalize();
         String file = script.file().toString();
         if (script.executable()) {
             try {
-                return ProcessRunner.run(List.of(file), dir, env, stdin, timeout, merge, stdoutLimit, keepHead,
-                        OUTPUT_LIMIT);
+                return ProcessRunner.run(List.of(file), dir, environment, env, stdin, timeout, merge, stdoutLimit,
+                        keepHead, OUTPUT_LIMIT);
             } catch (IOException e) {
                 // executable without a #! line: as a shell would, read it with sh
                 if (e.getMessage() == null || !e.getMessage().contains("error=8")) {
@@ -177,8 +189,8 @@ public final class HookRunner {
                 }
             }
         }
-        return ProcessRunner.run(List.of("sh", file), dir, env, stdin, timeout, merge, stdoutLimit, keepHead,
-                OUTPUT_LIMIT);
+        return ProcessRunner.run(List.of("sh", file), dir, environment, env, stdin, timeout, merge, stdoutLimit,
+                keepHead, OUTPUT_LIMIT);
     }
 
     private static Map<String, String> baseEnv(Path repoRoot) {

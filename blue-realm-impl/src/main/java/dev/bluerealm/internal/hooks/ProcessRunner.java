@@ -97,15 +97,20 @@ final class ProcessRunner {
     /**
      * Runs {@code command} in {@code dir}.
      *
-     * @param env variables to set (null values remove a variable)
+     * @param base the environment it starts from, or null for this process's
+     * @param env variables to set on top (null values remove a variable)
      * @param mergeStderr whether stderr goes into {@code stdout} (interleaved) instead of {@code stderr}
      * @throws IOException when the process cannot be started
      */
-    static Execution run(List<String> command, Path dir, Map<String, String> env, byte[] stdin, Duration timeout,
-                         boolean mergeStderr, int stdoutLimit, boolean stdoutKeepHead, int stderrLimit)
+    static Execution run(List<String> command, Path dir, Map<String, String> base, Map<String, String> env, byte[] stdin,
+                         Duration timeout, boolean mergeStderr, int stdoutLimit, boolean stdoutKeepHead, int stderrLimit)
             throws IOException {
         ProcessBuilder pb = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(mergeStderr);
         Map<String, String> environment = pb.environment();
+        if (base != null) {
+            environment.clear();
+            environment.putAll(base);
+        }
         env.forEach((k, v) -> {
             if (v == null) {
                 environment.remove(k);

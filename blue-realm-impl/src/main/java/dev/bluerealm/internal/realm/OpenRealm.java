@@ -93,7 +93,7 @@ final class OpenRealm implements Realm {
         this.sqlite = sqlite;
         this.options = options;
         this.progress = Progress.of(options.progress());
-        this.hooks = new HookRunner(HookRunner.DEFAULT_TIMEOUT, progress);
+        this.hooks = new HookRunner(HookRunner.DEFAULT_TIMEOUT, progress, options.environment());
         this.store = store;
         this.codec = codec;
         this.loader = loader;

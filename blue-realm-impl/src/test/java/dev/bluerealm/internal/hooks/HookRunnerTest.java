@@ -100,6 +100,22 @@ class HookRunnerTest {
     }
 
     @Test
+    void run_withAnEnvironment_scriptsGetThatEnvironmentNotThisProcesss() throws Exception {
+        // the daemon runs a command for a client: the client's variables, not the daemon's
+        commitScript("hook.sh", "echo \"only:${ONLY_THE_CLIENT:-unset}|home:${HOME:-unset}|token:${BLUE_REALM_TOKEN:-none}\"\n");
+        commitScript("cmd.sh", "printf '%s' \"${ONLY_THE_CLIENT:-unset}|${PATH:-unset}\"\n");
+        Map<String, String> client = Map.of("ONLY_THE_CLIENT", "aws-dev", "PATH", "/usr/bin:/bin", "BLUE_REALM_TOKEN", "secret");
+        HookRunner forClient = new HookRunner(Duration.ofSeconds(30), dev.bluerealm.internal.progress.Progress.none(), client);
+        HookResult r = forClient.run(root, "hook.sh", input);
+        assertTrue(r.output().contains("only:aws-dev|home:unset|token:none"), r.output());
+        HookRunner.CommandResult c = forClient.runCommand(root, "cmd.sh", Map.of(), null);
+        assertEquals("aws-dev|/usr/bin:/bin", c.stdoutText(), c.toString());
+        // without one, this process's environment, as before
+        HookResult own = runner.run(root, "hook.sh", input);
+        assertTrue(own.output().contains("only:unset|home:" + System.getenv("HOME") + "|"), own.output());
+    }
+
+    @Test
     void run_hookPastItsTimeout_isKilledWithItsChildren() throws Exception {
         commitScript("hook.sh", "echo started\nsleep 30 &\necho $! > child.pid\nsleep 30\n");
         long start = System.nanoTime();

@@ -29,7 +29,7 @@ import org.junit.jupiter.api.io.TempDir;
  * point ({@link DaemonRun#main}, which never runs a command itself: an exit other than 75 means the daemon
  * ran it) against the same command run in its own JVM.
  */
-@DisabledOnOs(OS.WINDOWS)
+@DisabledOnOs(OS.WINDOWS) // bin/blue and hooks are POSIX sh; the client reads /dev/null; the socket itself is portable
 class DaemonRunE2ETest {
     @TempDir Path tmp;
     private RfcWorkspace w;

@@ -106,7 +106,7 @@ final class CommandFrames {
     /** One frame: its kind and payload; {@link EOFException} at the end of the stream. */
     record Frame(byte kind, byte[] payload) {
         int exitCode() {
-            return ((payload[0] & 0xff) << 24) | ((payload[1] & 0xff) << 16) | ((payload[2] & 0xff) << 8) | (payload[3] & 0xff);
+            return java.nio.ByteBuffer.wrap(payload).getInt(); // as DataOutputStream.writeInt wrote it
         }
     }
 

@@ -37,7 +37,7 @@ public final class Daemons {
         Path dir = RunDirectory.resolve(home, env);
         Path pidFile = dir.resolve(InstanceLock.PID_FILE);
         Optional<InstanceLock.Owner> owner = InstanceLock.read(dir);
-        if (owner.isEmpty() || owner.get().port() < 1 || !InstanceLock.isHeld(dir)) {
+        if (owner.isEmpty() || owner.get().port() < 1 || !InstanceLock.isHeld(dir, owner.get())) {
             return new DaemonStatus(false, 0, 0, null, home, pidFile);
         }
         try {

@@ -107,14 +107,15 @@ final class InstanceLock implements AutoCloseable {
      * True when some process holds the lock of {@code dir} (probing briefly takes and releases it). The
      * daemon's own process never probes: closing any descriptor of the lock file drops every lock the
      * process holds on it (POSIX record locks), so a probe in the daemon (a command it runs for a client
-     * asking whether the daemon runs) would free the lock for a second daemon. The PID file names it.
+     * asking whether the daemon runs) would free the lock for a second daemon.
+     *
+     * @param owner what the PID file of {@code dir} says ({@link #read}), which names the daemon's process
      */
-    static boolean isHeld(Path dir) {
+    static boolean isHeld(Path dir, Owner owner) {
         if (!Files.exists(dir.resolve(LOCK_FILE))) {
             return false;
         }
-        Optional<Owner> owner = read(dir);
-        if (owner.isPresent() && owner.get().pid() == ProcessHandle.current().pid()) {
+        if (owner.pid() == ProcessHandle.current().pid()) {
             return true;
         }
         try (FileChannel ch = FileChannel.open(dir.resolve(LOCK_FILE), StandardOpenOption.WRITE)) {
